@@ -1,0 +1,1 @@
+package com.connekz.jobs; public class PipelineCommand { public static void main(String[] a){} }
