@@ -1,1 +1,38 @@
-package com.connekz.jobs; public class PipelineCommand { public static void main(String[] a){} }
+package com.connekz.jobs;
+
+import com.connekz.pipeline.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/pipeline}: the one entry point, locally and under spark-submit. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Connekz training-data pipeline",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class PipelineCommand implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status; failures print one line naming the reason. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new PipelineCommand());
+        commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("pipeline: " + oneLine(ex));
+            return ex instanceof ConfigException ? 2 : 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    static String oneLine(Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
