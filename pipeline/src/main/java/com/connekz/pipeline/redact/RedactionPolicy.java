@@ -34,7 +34,7 @@ public record RedactionPolicy(
         @JsonProperty("operators") Map<String, String> operators,
         @JsonProperty("drop_example") List<String> dropExample,
         @JsonProperty("name_finder") Boolean nameFinder,
-        @JsonProperty("propagate_names") Boolean propagateNames) {
+        @JsonProperty("propagate_names") Boolean propagateNames) implements java.io.Serializable {
 
     /** The resource holding the policy shipped in the jar, used when no file is given. */
     public static final String DEFAULT_RESOURCE = "/redact/redaction.yaml";

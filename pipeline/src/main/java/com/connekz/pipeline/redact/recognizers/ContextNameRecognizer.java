@@ -107,7 +107,7 @@ public final class ContextNameRecognizer implements Recognizer {
         int last = first;
         while (last + 1 < view.tokenCount() && last - first + 1 < MAX_PARTS && NameParts.joined(view, last)
                 && (view.capitalised(last + 1) || strength == Strength.INTRODUCTION && names.isName(view.lowerToken(last + 1)))
-                && !names.isCommonWord(view.lowerToken(last + 1))) {
+                && (!names.isCommonWord(view.lowerToken(last + 1)) || names.isSurname(view.lowerToken(last + 1)))) {
             last++;
         }
         return last;

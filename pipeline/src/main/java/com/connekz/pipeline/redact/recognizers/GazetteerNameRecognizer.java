@@ -15,6 +15,10 @@ import java.util.Set;
  */
 public final class GazetteerNameRecognizer implements Recognizer {
     private static final int MAX_EXTRA_PARTS = 3;
+    /** Words that some name lists hold but that are never a name when they start a span. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("my", "i", "me", "you", "your", "he", "she", "we", "they",
+            "it", "the", "a", "an", "and", "or", "but", "so", "if", "in", "on", "at", "to", "of", "for", "by", "with",
+            "is", "am", "are", "was", "be", "do", "no", "yes", "ok", "hi", "hey", "dear", "thanks", "our", "his", "her");
     private final NameLists names;
 
     public GazetteerNameRecognizer(NameLists names) {
@@ -39,7 +43,7 @@ public final class GazetteerNameRecognizer implements Recognizer {
                 continue;
             }
             String lower = view.lowerToken(i);
-            if (!names.isName(lower) || isGreeting(view, i)) {
+            if (!names.isName(lower) || FUNCTION_WORDS.contains(lower) || isGreeting(view, i)) {
                 continue;
             }
             int last = i;
