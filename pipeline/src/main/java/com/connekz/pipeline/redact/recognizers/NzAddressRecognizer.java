@@ -18,7 +18,8 @@ public final class NzAddressRecognizer implements Recognizer {
     private static final String WORD = "[A-ZĀĒĪŌŪ][A-Za-zāēīōūĀĒĪŌŪ'’-]{1,24}";
     private static final String STREET_TYPE = "(?:Street|St|Road|Rd|Avenue|Ave|Place|Pl|Crescent|Cres|Drive|Dr|Lane|Ln"
             + "|Terrace|Tce|Way|Close|Grove|Parade|Highway|Hwy|Quay|Boulevard|Blvd|Court|Ct|Circle|Circuit|Crest|Mews"
-            + "|Rise|Heights|Esplanade|Square|Track|Trail|Loop|Row|Glade|View|Green|Walk|Mall|Parkway|Ridge)";
+            + "|Rise|Heights|Esplanade|Square|Track|Trail|Loop|Row|Glade|View|Green|Walk|Mall|Parkway|Ridge|Knoll|Island"
+            + "|Junction|Manor|Meadow|Pass|Plaza|Run|Summit|Hill|Estate|Station)";
     private static final String TAIL = "(?:,? {1,2}" + WORD + "(?: " + WORD + "){0,2}){0,3}"
             + "(?:,? {1,2}RD {1,2}\\d{1,2})?(?:,? {1,2}" + WORD + "(?: " + WORD + "){0,2})?(?:,? {1,2}\\d{4}(?!\\d))?";
     private static final Pattern STREET = Pattern.compile(
