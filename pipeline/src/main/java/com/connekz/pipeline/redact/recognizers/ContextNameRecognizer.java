@@ -78,6 +78,7 @@ public final class ContextNameRecognizer implements Recognizer {
                 if (last >= first) {
                     found.add(new Entity(EntityTypes.PERSON, view.tokenStart(first), view.tokenEnd(last),
                             score(cue.strength()), name(), List.of(String.join(" ", cue.words()))));
+                    i = last;
                     break;
                 }
             }
@@ -118,6 +119,9 @@ public final class ContextNameRecognizer implements Recognizer {
         if (!Character.isLetter(lower.charAt(0)) || lower.length() < 2) {
             return false;
         }
+        if (isTitle(lower)) {
+            return false;
+        }
         boolean listed = names.isName(lower);
         boolean common = names.isCommonWord(lower);
         boolean capitalised = view.capitalised(token);
@@ -135,6 +139,11 @@ public final class ContextNameRecognizer implements Recognizer {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "new", "zealand", "auckland", "wellington", "christchurch", "google", "microsoft", "apple");
+
+    private static boolean isTitle(String lower) {
+        List<Cue> cues = CUES_BY_FIRST_WORD.get(lower);
+        return cues != null && cues.stream().anyMatch(cue -> cue.strength() == Strength.TITLE);
+    }
 
     private static boolean gapIsSpaceOrComma(TextView view, int token) {
         int from = view.tokenEnd(token);

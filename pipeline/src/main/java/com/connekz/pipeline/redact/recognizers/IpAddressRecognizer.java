@@ -14,7 +14,7 @@ public final class IpAddressRecognizer implements Recognizer {
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.]\\d)");
     private static final Pattern IPV6 = Pattern.compile(
-            "(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,7}+(?::|[0-9A-Fa-f]{1,4})(?::[0-9A-Fa-f]{1,4}){0,6}+(?![0-9A-Fa-f:])");
+            "(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,7}+(?::?[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}+|:)(?![0-9A-Fa-f:])");
 
     @Override
     public String name() {

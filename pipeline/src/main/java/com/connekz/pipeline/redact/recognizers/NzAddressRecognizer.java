@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * four-digit postcode; PO Boxes and Private Bags with their town and postcode.
  */
 public final class NzAddressRecognizer implements Recognizer {
-    private static final String WORD = "[A-ZĀĒĪŌŪ][A-Za-zāēīōūĀĒĪŌŪ'’-]{1,24}";
+    private static final String WORD = "(?!RD\\b)[A-ZĀĒĪŌŪ][A-Za-zāēīōūĀĒĪŌŪ'’-]{1,24}";
     private static final String STREET_TYPE = "(?:Street|St|Road|Rd|Avenue|Ave|Place|Pl|Crescent|Cres|Drive|Dr|Lane|Ln"
             + "|Terrace|Tce|Way|Close|Grove|Parade|Highway|Hwy|Quay|Boulevard|Blvd|Court|Ct|Circle|Circuit|Crest|Mews"
             + "|Rise|Heights|Esplanade|Square|Track|Trail|Loop|Row|Glade|View|Green|Walk|Mall|Parkway|Ridge|Knoll|Island"

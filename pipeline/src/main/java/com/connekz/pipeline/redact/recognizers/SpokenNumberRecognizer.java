@@ -118,7 +118,11 @@ public final class SpokenNumberRecognizer implements Recognizer {
         }
     }
 
+    /** Spoken phone numbers start with their trunk zero ("oh two one..."); IRD numbers do not. */
     private static boolean isNzPhone(String digits) {
+        if (!digits.startsWith("0")) {
+            return false;
+        }
         try {
             return PHONES.isValidNumber(PHONES.parse(digits, "NZ"));
         } catch (NumberParseException e) {
