@@ -12,7 +12,11 @@ public final class TextView {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private String[] lower;
+    private int[] digitWindows;
     private int count;
+    /** How far before the first and after the last digit of a run an entity holding it may reach. */
+    static final int WINDOW_BEFORE = 40;
+    static final int WINDOW_AFTER = 160;
 
     public TextView(String text) {
         this.text = text;
@@ -76,6 +80,38 @@ public final class TextView {
             lower = all;
         }
         return lower[token];
+    }
+
+    /**
+     * Stretches of the text around its digits, as {@code [start, end)} pairs, merged and in order:
+     * every entity that holds a digit lies inside one. Recognizers of numbers search only these,
+     * which in ordinary prose is a small part of the text.
+     */
+    public int[] digitWindows() {
+        if (digitWindows == null) {
+            int[] windows = new int[8];
+            int size = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    continue;
+                }
+                int start = Math.max(0, i - WINDOW_BEFORE);
+                int end = Math.min(n, i + 1 + WINDOW_AFTER);
+                if (size > 0 && start <= windows[size - 1]) {
+                    windows[size - 1] = end;
+                } else {
+                    if (size + 2 > windows.length) {
+                        windows = java.util.Arrays.copyOf(windows, windows.length * 2);
+                    }
+                    windows[size++] = start;
+                    windows[size++] = end;
+                }
+            }
+            digitWindows = java.util.Arrays.copyOf(windows, size);
+        }
+        return digitWindows;
     }
 
     public boolean capitalised(int token) {

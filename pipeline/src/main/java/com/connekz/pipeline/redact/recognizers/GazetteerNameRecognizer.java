@@ -47,9 +47,14 @@ public final class GazetteerNameRecognizer implements Recognizer {
                 continue;
             }
             int last = i;
-            while (last + 1 < count && last - i < MAX_EXTRA_PARTS && NameParts.joined(view, last)
-                    && candidate(view, last + 1) && continues(view, i, last + 1)) {
-                last++;
+            while (last + 1 < count && last - i < MAX_EXTRA_PARTS && NameParts.joined(view, last)) {
+                if (irishPrefix(view, last + 1)) {
+                    last += 2;
+                } else if (candidate(view, last + 1) && continues(view, i, last + 1)) {
+                    last++;
+                } else {
+                    break;
+                }
             }
             found.add(new Entity(EntityTypes.PERSON, view.tokenStart(i), view.tokenEnd(last), score(view, i, last), name()));
             i = last;
@@ -71,6 +76,16 @@ public final class GazetteerNameRecognizer implements Recognizer {
         }
         String start = view.lowerToken(first);
         return names.isFirstName(start) && !names.isCommonWord(start) && !names.isCommonWord(lower);
+    }
+
+    /** "O'Hara", "D'Souza": a capital O or D, an apostrophe and the rest of the surname. */
+    private static boolean irishPrefix(TextView view, int token) {
+        if (token + 1 >= view.tokenCount() || view.tokenEnd(token) - view.tokenStart(token) != 1) {
+            return false;
+        }
+        char letter = view.text().charAt(view.tokenStart(token));
+        char gap = view.text().charAt(view.tokenEnd(token));
+        return (letter == 'O' || letter == 'D') && (gap == '\'' || gap == '’') && view.tokenStart(token + 1) == view.tokenEnd(token) + 1;
     }
 
     private static boolean isAcronym(TextView view, int token) {

@@ -30,12 +30,16 @@ public final class IpAddressRecognizer implements Recognizer {
     public void recognize(TextView view, List<Entity> found) {
         String text = view.text();
         if (text.indexOf('.') >= 0) {
-            Matcher v4 = IPV4.matcher(text);
-            while (v4.find()) {
-                found.add(new Entity(EntityTypes.IP_ADDRESS, v4.start(), v4.end(), 0.9, name()));
+            Matcher v4 = IPV4.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            int[] windows = view.digitWindows();
+            for (int w = 0; w < windows.length; w += 2) {
+                v4.region(windows[w], windows[w + 1]);
+                while (v4.find()) {
+                    found.add(new Entity(EntityTypes.IP_ADDRESS, v4.start(), v4.end(), 0.9, name()));
+                }
             }
         }
-        if (text.indexOf(':') >= 0) {
+        if (text.contains("::") || text.indexOf(':') >= 0 && colons(text) >= 7) {
             Matcher v6 = IPV6.matcher(text);
             while (v6.find()) {
                 if (isIpv6(v6.group())) {
@@ -43,6 +47,16 @@ public final class IpAddressRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    private static int colons(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length() && count < 7; i++) {
+            if (text.charAt(i) == ':') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Eight groups, or fewer with exactly one {@code ::}; rejects times like 12:30 and plain words. */

@@ -46,14 +46,23 @@ public final class NzAddressRecognizer implements Recognizer {
         if (!PatternRecognizer.containsDigit(text)) {
             return;
         }
-        add(STREET.matcher(text), 0.7, found);
-        add(POST_BOX.matcher(text), 0.85, found);
+        add(view, STREET.matcher(text), 0.7, found);
+        add(view, POST_BOX.matcher(text), 0.85, found);
         if (text.contains("RD")) {
-            add(RURAL_DELIVERY.matcher(text), 0.6, found);
+            add(view, RURAL_DELIVERY.matcher(text), 0.6, found);
         }
     }
 
-    private void add(Matcher match, double score, List<Entity> found) {
+    private void add(TextView view, Matcher match, double score, List<Entity> found) {
+        match.useTransparentBounds(true).useAnchoringBounds(false);
+        int[] windows = view.digitWindows();
+        for (int w = 0; w < windows.length; w += 2) {
+            match.region(windows[w], windows[w + 1]);
+            addAll(match, score, found);
+        }
+    }
+
+    private void addAll(Matcher match, double score, List<Entity> found) {
         while (match.find()) {
             int end = match.end();
             while (end > match.start() && (match.group().charAt(end - match.start() - 1) == ','

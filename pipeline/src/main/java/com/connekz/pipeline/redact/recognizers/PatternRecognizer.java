@@ -42,12 +42,29 @@ abstract class PatternRecognizer implements Recognizer {
     /** The score of a match, or a negative number to reject it. */
     abstract double score(Matcher match);
 
+    /** Whether every match holds a digit, so that only the text's digit windows need searching. */
+    boolean needsDigit() {
+        return true;
+    }
+
     @Override
     public void recognize(TextView text, List<Entity> found) {
         if (!mayMatch(text.text())) {
             return;
         }
-        Matcher match = pattern.matcher(text.text());
+        Matcher match = pattern.matcher(text.text()).useTransparentBounds(true).useAnchoringBounds(false);
+        if (!needsDigit()) {
+            collect(match, text, found);
+            return;
+        }
+        int[] windows = text.digitWindows();
+        for (int w = 0; w < windows.length; w += 2) {
+            match.region(windows[w], windows[w + 1]);
+            collect(match, text, found);
+        }
+    }
+
+    private void collect(Matcher match, TextView text, List<Entity> found) {
         while (match.find()) {
             double score = score(match);
             if (score > 0) {

@@ -11,11 +11,15 @@ import java.util.Set;
 
 /**
  * Phone numbers via libphonenumber: numbers valid in New Zealand as dialled there, and numbers of
- * any country written with their international prefix.
+ * any country written with their international prefix. Numbers that are merely possible (right
+ * length, unallocated range) score below the threshold unless context words lift them.
  */
 public final class PhoneRecognizer implements Recognizer {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final int MIN_DIGITS = 6;
+    private static final double VALID_SCORE = 0.75;
+    /** A number of a possible length but outside the allocated ranges counts only with context ("call", "mobile"). */
+    private static final double POSSIBLE_SCORE = 0.4;
 
     @Override
     public String name() {
@@ -32,9 +36,31 @@ public final class PhoneRecognizer implements Recognizer {
         if (digitCount(text.text()) < MIN_DIGITS) {
             return;
         }
-        for (PhoneNumberMatch match : PHONES.findNumbers(text.text(), "NZ", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-            found.add(new Entity(EntityTypes.PHONE_NUMBER, match.start(), match.end(), 0.75, name()));
+        int[] windows = text.digitWindows();
+        for (int w = 0; w < windows.length; w += 2) {
+            String window = text.text().substring(windows[w], windows[w + 1]);
+            for (PhoneNumberMatch match : PHONES.findNumbers(window, "NZ", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+                int start = windows[w] + match.start();
+                int end = windows[w] + match.end();
+                if (PHONES.isValidNumber(match.number())) {
+                    found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, VALID_SCORE, name()));
+                } else if (looksDialled(match.rawString()) && !glued(text.text(), start, end)) {
+                    found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, POSSIBLE_SCORE, name()));
+                }
+            }
         }
+    }
+
+    /** Written as someone dials it: with a trunk zero or a plus, grouped, at least eight digits. */
+    private static boolean looksDialled(String raw) {
+        char first = raw.charAt(0);
+        return (first == '+' || first == '0' || first == '(') && raw.indexOf(' ') > 0 && raw.replaceAll("\\D", "").length() >= 8;
+    }
+
+    /** Whether the match is stuck to a letter or digit, i.e. part of a code rather than a number on its own. */
+    private static boolean glued(String text, int start, int end) {
+        return start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))
+                || end < text.length() && Character.isLetterOrDigit(text.charAt(end));
     }
 
     private static int digitCount(String text) {

@@ -22,6 +22,11 @@ public final class UrlRecognizer extends PatternRecognizer {
     }
 
     @Override
+    boolean needsDigit() {
+        return false;
+    }
+
+    @Override
     double score(Matcher match) {
         String path = match.group(1);
         if (path == null || path.length() <= 1) {

@@ -84,12 +84,13 @@ public final class CanaryWriter {
 
     record Slot(CanaryWriter writer, Line line) {}
 
+    /** datafaker's en-NZ list keeps YAML-doubled apostrophes ("O''hara"); people write one. */
     private String first() {
-        return faker.name().firstName();
+        return faker.name().firstName().replace("''", "'");
     }
 
     private String full() {
-        return faker.name().firstName() + " " + faker.name().lastName();
+        return first() + " " + faker.name().lastName().replace("''", "'");
     }
 
     private String phone() {
@@ -173,7 +174,7 @@ public final class CanaryWriter {
                     (1 + s.writer().random.nextInt(223)) + "." + s.writer().random.nextInt(256) + "."
                             + s.writer().random.nextInt(256) + "." + (1 + s.writer().random.nextInt(254))),
             s -> s.line().text("my profile is ").entity(EntityTypes.URL, "https://www.facebook.com/"
-                    + s.writer().faker.name().firstName().toLowerCase(Locale.ROOT) + "." + s.writer().digits(4)),
+                    + s.writer().first().toLowerCase(Locale.ROOT).replace(" ", "") + "." + s.writer().digits(4)),
             s -> s.line().text("password: ").entity(EntityTypes.SECRET, s.writer().faker.internet().password(10, 16, true, true)),
             s -> s.line().text("aws key ").entity(EntityTypes.SECRET, "AKIA" + letters(s.writer().random, 8) + s.writer().digits(8)),
             s -> s.line().text("The weather in Wellington was wild today."),
