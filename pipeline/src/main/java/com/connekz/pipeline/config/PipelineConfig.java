@@ -30,6 +30,12 @@ public record PipelineConfig(
         redaction = redaction == null ? Map.of() : Map.copyOf(redaction);
     }
 
+    /** The same configuration with local landing and lake paths made absolute. */
+    public PipelineConfig withAbsolutePaths() {
+        return new PipelineConfig(Locations.absolute(landing), Locations.absolute(lake), spark, s3, hashing,
+                deletion, airflow, lineage, redaction);
+    }
+
     /** Whether the lake lives on an object store rather than a local folder. */
     public boolean lakeOnObjectStore() {
         return Locations.isObjectStore(lake);

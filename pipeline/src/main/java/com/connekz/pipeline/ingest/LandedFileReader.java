@@ -43,9 +43,13 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
         LineParser parser = new LineParser(source);
         return new Iterator<>() {
             private long lineNumber;
+            private boolean stopped;
             private Row next = advance();
 
             private Row advance() {
+                if (stopped) {
+                    return null;
+                }
                 try {
                     String line = reader.readLine();
                     if (line == null) {
@@ -56,6 +60,7 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
                     return toRow(file, lineNumber, line, parser.parse(line));
                 } catch (IOException e) {
                     closeQuietly(reader);
+                    stopped = true;
                     return unreadable(file, lineNumber + 1);
                 }
             }
@@ -71,7 +76,7 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
                     throw new NoSuchElementException();
                 }
                 Row current = next;
-                next = BadRecord.UNREADABLE_FILE.equals(current.getAs(ParsedSchema.BAD_REASON)) ? null : advance();
+                next = advance();
                 return current;
             }
         };
