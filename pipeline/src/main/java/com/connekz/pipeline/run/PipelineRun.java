@@ -1,5 +1,6 @@
 package com.connekz.pipeline.run;
 
+import com.connekz.pipeline.lineage.RunObserver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +17,26 @@ public final class PipelineRun {
     private PipelineRun() {}
 
     public static RunReport execute(RunContext context, List<Stage> stages) {
+        return execute(context, stages, RunObserver.NONE);
+    }
+
+    /** Runs the stages, telling {@code observer} of each stage's start and end. */
+    public static RunReport execute(RunContext context, List<Stage> stages, RunObserver observer) {
         List<StageResult> done = new ArrayList<>();
         String failedStage = null;
         String reason = null;
         for (Stage stage : stages) {
             try {
                 LOG.info("run {}: stage {} starting", context.runId(), stage.name());
-                done.add(stage.run(context));
+                observer.started(context, stage.name());
+                StageResult result = stage.run(context);
+                done.add(result);
+                observer.completed(context, result);
             } catch (RuntimeException e) {
                 failedStage = stage.name();
                 reason = stage.name() + ": " + oneLine(e);
                 LOG.error("run {}: stage {} failed: {}", context.runId(), stage.name(), oneLine(e));
+                observer.failed(context, stage.name(), reason);
                 break;
             }
         }
