@@ -30,7 +30,8 @@ final class Population {
 
     UserProfile profile(int index) {
         SplittableRandom random = new SplittableRandom(Ids.mix(seed, index, 0x9E0F11EL));
-        Traits traits = index < PolicyCase.values().length
+        boolean showcase = index < PolicyCase.values().length;
+        Traits traits = showcase
                 ? Traits.designated(PolicyCase.values()[index])
                 : Traits.drawn(random);
         String first = fakes.firstName(random);
@@ -55,7 +56,8 @@ final class Population {
                 traits.instances,
                 traits.instanceConsent,
                 traits.chats,
-                traits.deletion);
+                traits.deletion,
+                showcase);
     }
 
     private LocalDate dateOfBirth(Age age, SplittableRandom random) {

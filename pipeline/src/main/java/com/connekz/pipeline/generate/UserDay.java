@@ -104,7 +104,7 @@ final class UserDay {
 
     private long writeConversations(UserProfile user, int day, long now, SplittableRandom random) {
         int count = conversationsToday(random);
-        if (day == 0 && user.deletionScope() == DeletionScope.CONVERSATION) {
+        if (user.showcase() || (day == 0 && user.deletionScope() == DeletionScope.CONVERSATION)) {
             count = Math.max(count, 1);
         }
         for (int conversation = 0; conversation < count; conversation++) {

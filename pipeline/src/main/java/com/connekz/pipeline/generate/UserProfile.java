@@ -11,6 +11,7 @@ import java.time.LocalDate;
  * @param deletionScope   the deletion request the user files on the last day, or null
  * @param instances       how many developer instances the user runs (0 for non-developers)
  * @param chats           whether the user chats with the assistant
+ * @param showcase        whether the user was made to show one policy case, and so is active every day
  */
 record UserProfile(
         int index,
@@ -32,7 +33,8 @@ record UserProfile(
         int instances,
         boolean instanceConsent,
         boolean chats,
-        Patterns.DeletionScope deletionScope) {
+        Patterns.DeletionScope deletionScope,
+        boolean showcase) {
 
     String ird() {
         return identifiers.ird();
