@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {
             "Writes synthetic landing data for all seven sources to <out>/<source>/dt=YYYY-MM-DD/part-NNNNN.jsonl,",
-            "the planted personal data to <out>/_labels/labels.jsonl and the policy cases to <out>/_labels/cases.json.",
+            "the planted personal data to <out>/_labels/labels.jsonl and the policy cases to <out>/_labels/cases.json",
+            "(--labels-dir puts those elsewhere, e.g. beside a landing zone that ingestion reads).",
             "The same options and seed give byte-identical output."
         })
 public final class GenerateCommand implements Callable<Integer> {
@@ -59,7 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "gzip only this source's part files (repeatable), e.g. calls")
     Set<String> gzipSources = new LinkedHashSet<>();
 
-    @Option(names = "--bad-line-rate", description = "share of records landed as deliberately bad lines (default: 0)")
+    @Option(names = "--bad-line-rate", description = "share of records preceded by a deliberately bad copy: invalid JSON, missing field, wrong type, bad timestamp or enum (default: 0)")
     double badLineRate;
 
     @Option(names = "--duplicate-rate", description = "share of records landed twice, as re-delivery does (default: 0)")
@@ -69,8 +70,12 @@ public final class GenerateCommand implements Callable<Integer> {
             defaultValue = "" + GeneratorOptions.DEFAULT_LINES_PER_PART)
     long linesPerPart;
 
-    @Option(names = "--no-labels", negatable = false, description = "skip _labels/labels.jsonl")
+    @Option(names = "--no-labels", description = "skip labels.jsonl (the case list is still written)")
     boolean noLabels;
+
+    @Option(names = "--labels-dir", description = "empty or new folder for labels.jsonl and cases.json/.md "
+            + "(default: <out>/_labels)")
+    Path labelsDir;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -83,7 +88,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     () -> new IllegalArgumentException("--gzip-source: not a landing source: " + name)));
         }
         GeneratorOptions options = new GeneratorOptions(users, days, startDate, seed, gzip, gzipped,
-                badLineRate, duplicateRate, linesPerPart, !noLabels);
+                badLineRate, duplicateRate, linesPerPart, !noLabels, labelsDir);
         GenerationSummary summary = LandingGenerator.generate(Path.of(out), options);
         PrintWriter printer = spec.commandLine().getOut();
         if (common.json()) {
@@ -107,8 +112,8 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         printer.printf(Locale.ROOT, "%-10s %12d %10s %11s %6d %14d%n", "total", summary.records(), "", "",
                 summary.files(), summary.bytes());
-        printer.printf(Locale.ROOT, "labels: %d labelled fields in _labels/labels.jsonl; policy cases in _labels/cases.json%n",
-                summary.labelLines());
+        printer.printf(Locale.ROOT, "labels: %d labelled fields in %s; policy cases in cases.json and cases.md beside it%n",
+                summary.labelLines(), summary.options().labelsFolder(summary.out()).resolve("labels.jsonl"));
         printer.printf(Locale.ROOT, "time: %.2f s wall, %.2f s CPU; %.0f lines/s and %.1f MB/s wall, %.0f lines/s and %.1f MB/s per CPU second%n",
                 summary.seconds(), summary.cpuSeconds(), summary.linesPerSecond(), summary.megabytesPerSecond(),
                 summary.linesPerCpuSecond(), summary.megabytesPerCpuSecond());

@@ -1,6 +1,7 @@
 package com.connekz.pipeline.generate;
 
 import com.connekz.pipeline.ingest.Source;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -13,10 +14,11 @@ import java.util.Set;
  * @param seed          the seed every random choice derives from
  * @param gzip          whether every part file is gzip-compressed
  * @param gzipSources   sources whose part files are gzip-compressed even when {@code gzip} is off
- * @param badLineRate   share of records landed as a deliberately bad line instead
+ * @param badLineRate   share of records preceded by a deliberately damaged copy (a bad line)
  * @param duplicateRate share of records landed a second time a few lines later
  * @param linesPerPart  lines after which a day's file is split into a further part
- * @param labels        whether to write {@code _labels/labels.jsonl}
+ * @param labels        whether to write {@code labels.jsonl}
+ * @param labelsDir     where labels and the case list go; null means {@code <out>/_labels}
  */
 public record GeneratorOptions(
         int users,
@@ -28,7 +30,8 @@ public record GeneratorOptions(
         double badLineRate,
         double duplicateRate,
         long linesPerPart,
-        boolean labels) {
+        boolean labels,
+        Path labelsDir) {
 
     public static final LocalDate DEFAULT_START_DATE = LocalDate.of(2026, 11, 1);
     public static final long DEFAULT_SEED = 20261101L;
@@ -56,30 +59,47 @@ public record GeneratorOptions(
     /** Clean data: default start date and seed, plain files, no bad lines or duplicates, with labels. */
     public static GeneratorOptions of(int users, int days) {
         return new GeneratorOptions(users, days, DEFAULT_START_DATE, DEFAULT_SEED, false, Set.of(),
-                0, 0, DEFAULT_LINES_PER_PART, true);
+                0, 0, DEFAULT_LINES_PER_PART, true, null);
+    }
+
+    /**
+     * What {@code data-samples/} holds: 50 users over 3 days with some bad lines and re-deliveries,
+     * calls gzipped, labels beside the landing zone rather than inside it.
+     */
+    public static GeneratorOptions samples(Path labelsDir) {
+        return of(50, 3).withBadLines(0.02, 0.01).withGzip(false, Set.of(Source.CALLS)).withLabelsDir(labelsDir);
+    }
+
+    /** The folder labels and cases go to for a landing zone written to {@code out}. */
+    public Path labelsFolder(Path out) {
+        return labelsDir != null ? labelsDir : out.resolve("_labels");
     }
 
     public GeneratorOptions withSeed(long newSeed) {
-        return new GeneratorOptions(users, days, startDate, newSeed, gzip, gzipSources, badLineRate, duplicateRate, linesPerPart, labels);
+        return new GeneratorOptions(users, days, startDate, newSeed, gzip, gzipSources, badLineRate, duplicateRate, linesPerPart, labels, labelsDir);
     }
 
     public GeneratorOptions withStartDate(LocalDate date) {
-        return new GeneratorOptions(users, days, date, seed, gzip, gzipSources, badLineRate, duplicateRate, linesPerPart, labels);
+        return new GeneratorOptions(users, days, date, seed, gzip, gzipSources, badLineRate, duplicateRate, linesPerPart, labels, labelsDir);
     }
 
     public GeneratorOptions withGzip(boolean all, Set<Source> sources) {
-        return new GeneratorOptions(users, days, startDate, seed, all, sources, badLineRate, duplicateRate, linesPerPart, labels);
+        return new GeneratorOptions(users, days, startDate, seed, all, sources, badLineRate, duplicateRate, linesPerPart, labels, labelsDir);
     }
 
     public GeneratorOptions withBadLines(double badRate, double dupRate) {
-        return new GeneratorOptions(users, days, startDate, seed, gzip, gzipSources, badRate, dupRate, linesPerPart, labels);
+        return new GeneratorOptions(users, days, startDate, seed, gzip, gzipSources, badRate, dupRate, linesPerPart, labels, labelsDir);
     }
 
     public GeneratorOptions withLinesPerPart(long lines) {
-        return new GeneratorOptions(users, days, startDate, seed, gzip, gzipSources, badLineRate, duplicateRate, lines, labels);
+        return new GeneratorOptions(users, days, startDate, seed, gzip, gzipSources, badLineRate, duplicateRate, lines, labels, labelsDir);
+    }
+
+    public GeneratorOptions withLabelsDir(Path folder) {
+        return new GeneratorOptions(users, days, startDate, seed, gzip, gzipSources, badLineRate, duplicateRate, linesPerPart, labels, folder);
     }
 
     public GeneratorOptions withLabels(boolean write) {
-        return new GeneratorOptions(users, days, startDate, seed, gzip, gzipSources, badLineRate, duplicateRate, linesPerPart, write);
+        return new GeneratorOptions(users, days, startDate, seed, gzip, gzipSources, badLineRate, duplicateRate, linesPerPart, write, labelsDir);
     }
 }

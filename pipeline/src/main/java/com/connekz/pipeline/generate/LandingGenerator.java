@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -28,6 +29,9 @@ public final class LandingGenerator {
 
     public static GenerationSummary generate(Path out, GeneratorOptions options) {
         requireEmpty(out);
+        if (options.labels() || options.labelsDir() != null) {
+            requireEmpty(options.labelsFolder(out));
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long started = System.nanoTime();
         long cpuStarted = threads.getCurrentThreadCpuTime();
@@ -67,9 +71,10 @@ public final class LandingGenerator {
         summary.sources().forEach((source, stats) -> duplicates.put(source.folder(), stats.duplicates()));
         json.put("duplicates", duplicates);
         try {
-            Path file = out.resolve("_labels").resolve("cases.json");
-            Files.createDirectories(file.getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+            Path folder = options.labelsFolder(out);
+            Files.createDirectories(folder);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("cases.json").toFile(), json);
+            Files.writeString(folder.resolve("cases.md"), CasesMarkdown.render(json), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

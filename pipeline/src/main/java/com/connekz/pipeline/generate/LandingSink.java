@@ -39,7 +39,7 @@ final class LandingSink implements AutoCloseable {
         for (BadLineKind kind : BadLineKind.values()) {
             badLineKinds.put(kind, 0L);
         }
-        labels = options.labels() ? new LabelsWriter(root.resolve("_labels").resolve("labels.jsonl")) : null;
+        labels = options.labels() ? new LabelsWriter(options.labelsFolder(root).resolve("labels.jsonl")) : null;
         badLineRate = options.badLineRate();
         duplicateRate = options.duplicateRate();
         random = new SplittableRandom(options.seed() ^ 0x5EED_BAD1_1E5L);
@@ -50,8 +50,10 @@ final class LandingSink implements AutoCloseable {
     }
 
     /**
-     * Lands one record: usually as written, with its planted values labelled; at the bad-line rate as
-     * a bad line of a kind that fits the source instead (unlabelled, since it never reaches training).
+     * Lands one record, with its planted values labelled. At the bad-line rate a damaged copy of it
+     * lands just before it, as from a sender whose first attempt broke, so that bad lines never take
+     * away a record that a policy case or a deletion request depends on. At the duplicate rate the
+     * record lands again a few lines later.
      */
     void emit(Source source, JsonLine record) {
         String line = record.end();
@@ -62,20 +64,18 @@ final class LandingSink implements AutoCloseable {
             target.write(BadLines.corrupt(source, line, kind, random));
             badLineKinds.merge(kind, 1L, Long::sum);
             counts.get(source)[BAD]++;
-        } else {
-            long lineNumber = target.write(line);
-            counts.get(source)[RECORDS]++;
-            if (labels != null) {
-                for (JsonLine.LabelledField field : record.labelledFields()) {
-                    labels.write(source.folder(), target.currentFile(), lineNumber, field);
-                }
-            }
-            if (duplicateRate > 0 && !pendingDuplicates.containsKey(source) && random.nextDouble() < duplicateRate) {
-                pendingDuplicates.put(source, new Pending(line, 1 + random.nextInt(5)));
-                return;
+        }
+        long lineNumber = target.write(line);
+        counts.get(source)[RECORDS]++;
+        if (labels != null) {
+            for (JsonLine.LabelledField field : record.labelledFields()) {
+                labels.write(source.folder(), target.currentFile(), lineNumber, field);
             }
         }
         landDueDuplicate(source);
+        if (duplicateRate > 0 && !pendingDuplicates.containsKey(source) && random.nextDouble() < duplicateRate) {
+            pendingDuplicates.put(source, new Pending(line, 1 + random.nextInt(5)));
+        }
     }
 
     private void landDueDuplicate(Source source) {
