@@ -1,5 +1,6 @@
 package com.connekz.pipeline.config;
 
+import com.connekz.pipeline.redact.RedactionSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record PipelineConfig(
         @JsonProperty("deletion") DeletionSettings deletion,
         @JsonProperty("airflow") AirflowSettings airflow,
         @JsonProperty("lineage") LineageSettings lineage,
-        @JsonProperty("redaction") Map<String, Object> redaction) {
+        @JsonProperty("redaction") RedactionSettings redaction) {
 
     public PipelineConfig {
         landing = landing == null ? "data-samples/landing" : landing;
@@ -29,7 +30,7 @@ public record PipelineConfig(
         deletion = deletion == null ? new DeletionSettings(null) : deletion;
         airflow = airflow == null ? new AirflowSettings(null, null) : airflow;
         lineage = lineage == null ? new LineageSettings(null, null) : lineage;
-        redaction = redaction == null ? Map.of() : Map.copyOf(redaction);
+        redaction = redaction == null ? RedactionSettings.defaults() : redaction;
     }
 
     /** Whether the lake lives on an object store rather than a local folder. */
