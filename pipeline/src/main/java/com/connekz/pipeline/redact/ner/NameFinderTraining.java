@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.namefind.BioCodec;
@@ -26,8 +27,9 @@ public final class NameFinderTraining {
      */
     public static TokenNameFinderModel train(List<NameSample> samples, TrainingSettings settings) {
         try {
+            byte[] descriptor = featureDescriptor(settings.featuresResource());
             TokenNameFinderFactory factory = TokenNameFinderFactory.create(
-                    null, featureDescriptor(settings.featuresResource()), Map.of(), new BioCodec());
+                    null, descriptor, resourcesFor(descriptor), new BioCodec());
             return NameFinderME.train(LANGUAGE, null, ObjectStreamUtils.createObjectStream(samples),
                     settings.toParameters(), factory);
         } catch (IOException e) {
@@ -44,6 +46,14 @@ public final class NameFinderTraining {
             throw new UncheckedIOException(e);
         }
         return ModelBytes.normalize(out.toByteArray());
+    }
+
+    /** The dictionaries a descriptor refers to; they travel inside the model. */
+    private static Map<String, Object> resourcesFor(byte[] descriptor) {
+        String text = new String(descriptor, StandardCharsets.UTF_8);
+        return text.contains(PersonNameDictionary.RESOURCE_NAME)
+                ? Map.of(PersonNameDictionary.RESOURCE_NAME, PersonNameDictionary.dictionary())
+                : Map.of();
     }
 
     static byte[] featureDescriptor(String resource) throws IOException {
