@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Sequence;
@@ -37,8 +38,8 @@ final class KBestDecoder extends NameFinderME {
         Map<Span, Double> probabilities = new HashMap<>();
         for (int i = 0; i < ranked.length; i++) {
             for (Span span : codec.decode(ranked[i].getOutcomes())) {
-                Span untyped = new Span(span.getStart(), span.getEnd(), span.getType());
-                probabilities.merge(untyped, weights[i], Double::sum);
+                Span withoutProbability = new Span(span.getStart(), span.getEnd(), span.getType());
+                probabilities.merge(withoutProbability, weights[i], Double::sum);
             }
         }
         return probabilities;
@@ -62,10 +63,11 @@ final class KBestDecoder extends NameFinderME {
         return weights;
     }
 
-    static List<Span> nonOverlapping(Map<Span, Double> candidates, double minProbability) {
+    /** The candidates at or above their type's threshold, the more probable winning an overlap. */
+    static List<Span> nonOverlapping(Map<Span, Double> candidates, ToDoubleFunction<String> thresholdOfType) {
         List<Span> ranked = new ArrayList<>();
         candidates.forEach((span, probability) -> {
-            if (probability >= minProbability) {
+            if (probability >= thresholdOfType.applyAsDouble(span.getType())) {
                 ranked.add(new Span(span.getStart(), span.getEnd(), span.getType(), probability));
             }
         });

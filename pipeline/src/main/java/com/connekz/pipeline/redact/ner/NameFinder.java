@@ -1,5 +1,6 @@
 package com.connekz.pipeline.redact.ner;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public final class NameFinder {
     /** The beam keeps this many label sequences; lower thresholds draw names from the runners-up. */
     public static final int SEQUENCES = 5;
 
-    private final double minProbability;
+    private final Map<EntityType, Double> minProbabilityByType;
     private final ThreadLocal<KBestDecoder> decoders;
 
     /**
@@ -24,10 +25,18 @@ public final class NameFinder {
      *     values trade precision for recall
      */
     public NameFinder(TokenNameFinderModel model, double minProbability) {
-        if (!(minProbability > 0 && minProbability <= 1)) {
-            throw new IllegalArgumentException("minProbability must be in (0, 1]: " + minProbability);
+        this(model, sameForAll(minProbability));
+    }
+
+    /** As {@link #NameFinder(TokenNameFinderModel, double)} with a threshold per type; every type needs one. */
+    public NameFinder(TokenNameFinderModel model, Map<EntityType, Double> minProbabilityByType) {
+        for (EntityType type : EntityType.values()) {
+            Double threshold = minProbabilityByType.get(type);
+            if (threshold == null || !(threshold > 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("minProbability of " + type + " must be in (0, 1]: " + threshold);
+            }
         }
-        this.minProbability = minProbability;
+        this.minProbabilityByType = new EnumMap<>(minProbabilityByType);
         this.decoders = ThreadLocal.withInitial(() -> new KBestDecoder(model, SEQUENCES));
     }
 
@@ -39,17 +48,25 @@ public final class NameFinder {
     /**
      * The names in the tokens as non-overlapping token spans in token order: {@code getType()} is
      * an {@link EntityType#modelName()}, {@code getStart()}/{@code getEnd()} are token indexes (end
-     * exclusive) and {@code getProb()} is the probability, at least {@code minProbability}.
+     * exclusive) and {@code getProb()} is the probability, at least the type's threshold. Where
+     * candidates overlap, the more probable one wins.
      */
     public List<Span> find(String[] tokens) {
         if (tokens.length == 0) {
             return List.of();
         }
-        Map<Span, Double> candidates = decoders.get().spanProbabilities(tokens);
-        return KBestDecoder.nonOverlapping(candidates, minProbability);
+        return KBestDecoder.nonOverlapping(decoders.get().spanProbabilities(tokens), this::threshold);
     }
 
-    public double minProbability() {
-        return minProbability;
+    private double threshold(String modelType) {
+        return EntityType.fromModelName(modelType).map(minProbabilityByType::get).orElse(Double.POSITIVE_INFINITY);
+    }
+
+    private static Map<EntityType, Double> sameForAll(double minProbability) {
+        Map<EntityType, Double> thresholds = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            thresholds.put(type, minProbability);
+        }
+        return thresholds;
     }
 }

@@ -16,8 +16,8 @@ public final class NerModelBuild {
     public static final String MODEL_FILE = "en-ner-connekz.bin";
 
     /** The thresholds the manifest reports; the recommended one is among them. */
-    public static final List<Double> THRESHOLDS = List.of(0.5, 0.3, 0.15);
-    public static final double RECOMMENDED_MIN_PROBABILITY = 0.3;
+    public static final List<Double> THRESHOLDS = List.of(0.5, 0.3, 0.2, 0.15, 0.1);
+    public static final double RECOMMENDED_MIN_PROBABILITY = 0.15;
 
     private NerModelBuild() {
     }

@@ -11,7 +11,7 @@ public record TrainingSettings(String algorithm, int iterations, int cutoff, int
 
     /** The settings of the shipped model. */
     public static TrainingSettings shipped() {
-        return new TrainingSettings("MAXENT", 150, 1, 5, "/models/ner/features.xml");
+        return new TrainingSettings("PERCEPTRON", 300, 1, 5, "/models/ner/features.xml");
     }
 
     public TrainingSettings withAlgorithm(String value) {

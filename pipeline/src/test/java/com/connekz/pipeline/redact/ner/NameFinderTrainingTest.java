@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,6 +79,20 @@ class NameFinderTrainingTest {
         long strictCovered = strict.stream().mapToInt(Span::length).sum();
         long lenientCovered = lenient.stream().mapToInt(Span::length).sum();
         assertThat(lenientCovered).isGreaterThanOrEqualTo(strictCovered);
+    }
+
+    @Test
+    void eachTypeIsHeldToItsOwnThreshold() {
+        String[] tokens = {"hi", "my", "name", "is", "Rangi", "from", "Gisborne"};
+        Map<EntityType, Double> personOnly = new EnumMap<>(Map.of(
+                EntityType.PERSON, 0.05, EntityType.LOCATION, 1.0, EntityType.ORGANIZATION, 1.0));
+
+        List<Span> found = new NameFinder(model, personOnly).find(tokens);
+
+        assertThat(found).allSatisfy(span -> assertThat(span.getType().equals("person") || span.getProb() >= 1.0).isTrue());
+        assertThat(found).extracting(Span::getType).contains("person");
+        assertThatThrownBy(() -> new NameFinder(model, Map.of(EntityType.PERSON, 0.5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOCATION");
     }
 
     @Test
