@@ -19,6 +19,7 @@ public record NerManifest(
         long modelBytes,
         String opennlpVersion,
         TrainingSettings training,
+        PersonNameDictionary.Description nameDictionary,
         String wikigoldSplit,
         List<CorpusFile> corpusFiles,
         int trainingSentences,

@@ -35,7 +35,7 @@ public final class NerModelBuild {
         byte[] bytes = NameFinderTraining.serialize(model);
         List<ThresholdEvaluation> evaluation = evaluate(model, corpora.evaluationSets());
         NerManifest manifest = new NerManifest(MODEL_FILE, ModelBytes.sha256(bytes), bytes.length,
-                Version.currentVersion().toString(), settings, NerCorpora.WIKIGOLD_SPLIT, corpora.files(true),
+                Version.currentVersion().toString(), settings, PersonNameDictionary.describe(), NerCorpora.WIKIGOLD_SPLIT, corpora.files(true),
                 training.size(), seconds, RECOMMENDED_MIN_PROBABILITY, NerManifest.SCORING, evaluation);
         return new Built(bytes, manifest);
     }

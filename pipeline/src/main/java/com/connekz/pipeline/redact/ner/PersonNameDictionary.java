@@ -6,7 +6,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.TreeSet;
 import net.datafaker.Faker;
@@ -49,6 +52,31 @@ public final class PersonNameDictionary {
         }
         names.removeIf(String::isEmpty);
         return names;
+    }
+
+    /** Where the names come from, how many there are and their checksum, for the manifest. */
+    public record Description(String source, int entries, String sha256) {
+    }
+
+    public static Description describe() {
+        TreeSet<String> names = names();
+        byte[] listed = String.join("\n", names).getBytes(StandardCharsets.UTF_8);
+        return new Description("net.datafaker:datafaker:" + datafakerVersion() + " " + LISTS.stream()
+                .map(list -> list[0] + "#" + list[2]).collect(Collectors.joining(", ")), names.size(),
+                ModelBytes.sha256(listed));
+    }
+
+    private static String datafakerVersion() {
+        Properties pom = new Properties();
+        try (InputStream in = Faker.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/net.datafaker/datafaker/pom.properties")) {
+            if (in != null) {
+                pom.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pom.getProperty("version", "unknown");
     }
 
     /** The names as a dictionary; a name of several words is one multi-token entry. */

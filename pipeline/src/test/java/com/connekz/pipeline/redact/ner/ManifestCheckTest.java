@@ -51,7 +51,8 @@ class ManifestCheckTest {
         Figures person = new Figures(0.9, personRecall, 0.8, 100, 90);
         TypeFigures figures = new TypeFigures(person, person, person);
         ThresholdEvaluation evaluation = new ThresholdEvaluation(0.3, Map.of("btc.test", Map.of("person", figures)));
-        return new NerManifest("m.bin", sha, 10, opennlp, TrainingSettings.shipped(), "split",
+        return new NerManifest("m.bin", sha, 10, opennlp, TrainingSettings.shipped(),
+                new PersonNameDictionary.Description("datafaker", 3, "ff"), "split",
                 List.of(new CorpusFile("btc/btc.train", corpusSha, "train", 5)), 5, 1.0, 0.3, "scoring",
                 List.of(evaluation));
     }
