@@ -154,7 +154,7 @@ public final class RedactionEngine {
                 String part = view.lowerToken(t);
                 if (part.length() > 1 && Character.isLetter(part.charAt(0)) && !allowList.contains(part)
                         && !NameLists.shared().isCommonWord(part)
-                        && !NameParts.isParticle(part)) {
+                        && !NameParts.isParticle(part) && !NameLists.shared().isNeverName(part)) {
                     names.add(part);
                 }
             }

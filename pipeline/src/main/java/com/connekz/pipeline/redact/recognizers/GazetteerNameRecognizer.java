@@ -56,7 +56,9 @@ public final class GazetteerNameRecognizer implements Recognizer {
                     break;
                 }
             }
-            found.add(new Entity(EntityTypes.PERSON, view.tokenStart(i), view.tokenEnd(last), score(view, i, last), name()));
+            int first = i > 0 && NameParts.isParticle(view.lowerToken(i - 1)) && view.capitalised(i - 1)
+                    && NameParts.joined(view, i - 1) ? i - 1 : i;
+            found.add(new Entity(EntityTypes.PERSON, view.tokenStart(first), view.tokenEnd(last), score(view, i, last), name()));
             i = last;
         }
     }

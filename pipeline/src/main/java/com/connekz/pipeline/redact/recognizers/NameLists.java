@@ -27,11 +27,18 @@ public final class NameLists {
     private final Set<String> firstNames;
     private final Set<String> surnames;
     private final Set<String> commonWords;
+    private final Set<String> places;
 
-    private NameLists(Set<String> firstNames, Set<String> surnames, Set<String> commonWords) {
+    private NameLists(Set<String> firstNames, Set<String> surnames, Set<String> commonWords, Set<String> places) {
         this.firstNames = Set.copyOf(firstNames);
         this.surnames = Set.copyOf(surnames);
         this.commonWords = Set.copyOf(commonWords);
+        this.places = Set.copyOf(places);
+    }
+
+    /** Words of New Zealand place names (datafaker en-NZ cities, regions, suburbs), lower case. */
+    public boolean isPlaceWord(String lower) {
+        return places.contains(lower);
     }
 
     /** The lists, loaded on first use and shared by every thread. */
@@ -51,6 +58,16 @@ public final class NameLists {
         return firstNames.contains(lower) || surnames.contains(lower);
     }
 
+    /** Māori greetings and everyday words that a model or list may take for a name ("Kia ora"). */
+    private static final Set<String> NEVER_NAMES = Set.of("kia", "ora", "tēnā", "tena", "koe", "koutou", "kōrua", "korua",
+            "mōrena", "morena", "ka", "pai", "whānau", "whanau", "haere", "mai", "rā", "ra", "nau", "katoa", "aotearoa",
+            "ngā", "mihi", "kai", "pēhea", "kei", "te", "hei", "konā", "kona");
+
+    /** Whether the word is never a person's name on its own. */
+    public boolean isNeverName(String lower) {
+        return NEVER_NAMES.contains(lower);
+    }
+
     public boolean isCommonWord(String lower) {
         return commonWords.contains(lower);
     }
@@ -67,6 +84,7 @@ public final class NameLists {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Set<String> first = new HashSet<>();
         Set<String> last = new HashSet<>();
+        Set<String> places = new HashSet<>();
         for (String file : LOCALE_FILES) {
             try (InputStream in = NameLists.class.getResourceAsStream(file)) {
                 if (in == null) {
@@ -77,6 +95,10 @@ public final class NameLists {
                     JsonNode name = entry.getValue().path("faker").path("name");
                     FIRST_NAME_KEYS.forEach(key -> collect(name.path(key), first));
                     SURNAME_KEYS.forEach(key -> collect(name.path(key), last));
+                    JsonNode address = entry.getValue().path("faker").path("address");
+                    if (entry.getKey().equals("en-NZ")) {
+                        List.of("city", "region", "suburb", "street_suffix", "default_country").forEach(key -> collectWords(address.path(key), places));
+                    }
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException("datafaker name list " + file + " is unreadable", e);
@@ -85,7 +107,7 @@ public final class NameLists {
         if (first.isEmpty() || last.isEmpty()) {
             throw new IllegalStateException("datafaker name lists are missing from the classpath");
         }
-        return new NameLists(first, last, readWords("/redact/common-words.txt"));
+        return new NameLists(first, last, readWords("/redact/common-words.txt"), places);
     }
 
     private static void collect(JsonNode values, Set<String> into) {
@@ -96,9 +118,17 @@ public final class NameLists {
             }
             for (String part : text.split("[ -]")) {
                 String lower = part.replace("''", "'").toLowerCase(Locale.ROOT);
-                if (lower.length() > 1) {
+                if (lower.length() > 1 && !NameParts.isParticle(lower)) {
                     into.add(lower);
                 }
+            }
+        }
+    }
+
+    private static void collectWords(JsonNode values, Set<String> into) {
+        for (JsonNode value : values) {
+            for (String part : value.asText().split(" ")) {
+                into.add(part.toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -42,6 +42,9 @@ public final class PhoneRecognizer implements Recognizer {
             for (PhoneNumberMatch match : PHONES.findNumbers(window, "NZ", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
                 int start = windows[w] + match.start();
                 int end = windows[w] + match.end();
+                if (!dialledAsAPhone(match.rawString())) {
+                    continue;
+                }
                 if (PHONES.isValidNumber(match.number())) {
                     found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, VALID_SCORE, name()));
                 } else if (looksDialled(match.rawString()) && !glued(text.text(), start, end)) {
@@ -49,6 +52,15 @@ public final class PhoneRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /**
+     * Phone numbers are written with their trunk zero, a plus or a bracketed area code; digits
+     * without them ("49-091-850") are IRD numbers, amounts or codes far more often.
+     */
+    private static boolean dialledAsAPhone(String raw) {
+        char first = raw.charAt(0);
+        return first == '+' || first == '0' || first == '(';
     }
 
     /** Written as someone dials it: with a trunk zero or a plus, grouped, at least eight digits. */
