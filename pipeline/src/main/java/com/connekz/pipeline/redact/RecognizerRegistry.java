@@ -52,7 +52,8 @@ public final class RecognizerRegistry {
             all.add(denyList);
         }
         if (policy.nameFinder()) {
-            NameFinderModels.load().ifPresent(model -> all.add(new OpenNlpNameRecognizer(model)));
+            boolean everySentence = policy.nameFinderScope().equals(RedactionPolicy.EVERY_SENTENCE);
+            NameFinderModels.load().ifPresent(model -> all.add(new OpenNlpNameRecognizer(model, everySentence)));
         }
         return new RecognizerRegistry(all.stream()
                 .filter(recognizer -> recognizer.types().stream().anyMatch(policy::enabled))

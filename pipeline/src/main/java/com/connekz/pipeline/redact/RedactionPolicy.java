@@ -34,10 +34,15 @@ public record RedactionPolicy(
         @JsonProperty("operators") Map<String, String> operators,
         @JsonProperty("drop_example") List<String> dropExample,
         @JsonProperty("name_finder") Boolean nameFinder,
+        @JsonProperty("name_finder_scope") String nameFinderScope,
         @JsonProperty("propagate_names") Boolean propagateNames) implements java.io.Serializable {
 
     /** The resource holding the policy shipped in the jar, used when no file is given. */
     public static final String DEFAULT_RESOURCE = "/redact/redaction.yaml";
+    /** The name finder reads every sentence. */
+    public static final String EVERY_SENTENCE = "every_sentence";
+    /** The name finder reads only sentences with a capitalised word no list explains. */
+    public static final String UNEXPLAINED_CAPITALS = "unexplained_capitals";
     public static final Set<String> OPERATORS = Set.of("placeholder", "pseudonym", "hash", "mask", "keep");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -55,6 +60,11 @@ public record RedactionPolicy(
         operators = operators == null ? Map.of() : Map.copyOf(operators);
         dropExample = dropExample == null ? List.of() : List.copyOf(dropExample);
         nameFinder = nameFinder == null || nameFinder;
+        nameFinderScope = nameFinderScope == null ? EVERY_SENTENCE : nameFinderScope;
+        if (!nameFinderScope.equals(EVERY_SENTENCE) && !nameFinderScope.equals(UNEXPLAINED_CAPITALS)) {
+            throw new IllegalArgumentException("invalid redaction policy: name_finder_scope must be "
+                    + EVERY_SENTENCE + " or " + UNEXPLAINED_CAPITALS);
+        }
         propagateNames = propagateNames == null || propagateNames;
         validate(entities, thresholds.keySet(), context.keySet(), denyList.keySet(), dropExample, operators);
     }
@@ -88,7 +98,7 @@ public record RedactionPolicy(
     private static RedactionPolicy read(InputStream in, String name) throws IOException {
         try {
             RedactionPolicy policy = YAML.readValue(in, RedactionPolicy.class);
-            return policy == null ? new RedactionPolicy(null, null, null, null, null, null, null, null, null, null, null, null, null) : policy;
+            return policy == null ? new RedactionPolicy(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : policy;
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("invalid redaction policy " + name + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);

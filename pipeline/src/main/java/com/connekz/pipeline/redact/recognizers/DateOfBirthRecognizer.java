@@ -12,11 +12,21 @@ import java.util.regex.Pattern;
 public final class DateOfBirthRecognizer extends PatternRecognizer {
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    private static final String ORDINAL = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+            + "|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+    /** Days as speech recognition writes them: "the twenty first", "the eleventh". */
+    private static final String SPOKEN_DAY = "(?:the )?(?:(?:twenty|thirty)[ -])?" + ORDINAL;
+    private static final String UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)";
+    private static final String TENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+            + "|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -]" + UNIT + ")?|oh[ -]" + UNIT + ")";
+    /** Years as spoken: "nineteen fifty eight", "two thousand and two", "twenty ten". */
+    private static final String SPOKEN_YEAR = "(?:nineteen " + TENS + "|two thousand(?: and)?(?: " + UNIT + "| " + TENS + ")?|twenty " + TENS + ")";
     private static final Pattern DATE = Pattern.compile("(?<![\\w/.-])(?:"
             + "(?:0?[1-9]|[12]\\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:19|20)?\\d\\d"
             + "|(?:19|20)\\d\\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
             + "|(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)? (?:of )?" + MONTH + ",? (?:19|20)\\d\\d"
             + "|" + MONTH + " (?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\\d\\d"
+            + "|" + SPOKEN_DAY + " (?:of )?" + MONTH + ",? " + SPOKEN_YEAR
             + ")(?![\\w/-])", Pattern.CASE_INSENSITIVE);
 
     public DateOfBirthRecognizer() {
@@ -24,12 +34,17 @@ public final class DateOfBirthRecognizer extends PatternRecognizer {
     }
 
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    boolean needsDigit() {
+        return false;
     }
 
+    /**
+     * Written dates need context; a full date spelled out in words ("the eleventh of August two
+     * thousand and two") is what a caller says when asked their date of birth, so it counts alone.
+     */
     @Override
     double score(Matcher match) {
-        return 0.3;
+        return Character.isLetter(match.group().charAt(0)) && match.group().toLowerCase(java.util.Locale.ROOT).contains(" of ")
+                || match.group().startsWith("the ") ? 0.5 : 0.3;
     }
 }

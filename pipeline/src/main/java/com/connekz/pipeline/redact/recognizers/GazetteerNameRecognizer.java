@@ -77,7 +77,7 @@ public final class GazetteerNameRecognizer implements Recognizer {
             return !names.isCommonWord(view.lowerToken(first)) || names.isSurname(lower);
         }
         String start = view.lowerToken(first);
-        return names.isFirstName(start) && !names.isCommonWord(start) && !names.isCommonWord(lower);
+        return names.isFirstName(start) && !names.isCommonWord(start) && !names.isCommonWord(lower) && !names.isPlaceWord(lower);
     }
 
     /** "O'Hara", "D'Souza": a capital O or D, an apostrophe and the rest of the surname. */

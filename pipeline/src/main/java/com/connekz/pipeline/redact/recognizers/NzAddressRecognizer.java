@@ -46,7 +46,7 @@ public final class NzAddressRecognizer implements Recognizer {
         if (!PatternRecognizer.containsDigit(text)) {
             return;
         }
-        add(view, STREET.matcher(text), 0.7, found);
+        add(view, STREET.matcher(text), 0.9, found);
         add(view, POST_BOX.matcher(text), 0.85, found);
         if (text.contains("RD")) {
             add(view, RURAL_DELIVERY.matcher(text), 0.6, found);

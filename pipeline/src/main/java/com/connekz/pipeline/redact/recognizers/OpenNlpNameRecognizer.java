@@ -15,16 +15,23 @@ import opennlp.tools.util.Span;
 /**
  * Persons, locations and organisations found by the shipped OpenNLP name-finder model, sentence by
  * sentence. The model is shared; each thread gets its own {@link NameFinderME}, which is not
- * thread-safe. The model is the costliest recognizer by far, so it only reads sentences with a
- * capitalised word that the gazetteer and word lists do not already explain (see
- * {@link #hasInnerCapital}); elsewhere it would find nothing the others miss.
+ * thread-safe. The model is the costliest recognizer by far; the policy may limit it to sentences
+ * with a capitalised word that the gazetteer and word lists do not already explain (see
+ * {@link #hasInnerCapital}), trading recall on lower-case text for speed.
  */
 public final class OpenNlpNameRecognizer implements Recognizer {
     private static final int MAX_SENTENCE_TOKENS = 80;
     private final ThreadLocal<NameFinderME> finders;
+    private final boolean everySentence;
 
-    public OpenNlpNameRecognizer(TokenNameFinderModel model) {
+    /**
+     * @param everySentence read every sentence (best recall), or only sentences with a capitalised
+     *                      word nothing else explains (several times faster, lower recall on
+     *                      lower-case text such as tweets and transcripts)
+     */
+    public OpenNlpNameRecognizer(TokenNameFinderModel model, boolean everySentence) {
         this.finders = ThreadLocal.withInitial(() -> new NameFinderME(model));
+        this.everySentence = everySentence;
     }
 
     @Override
@@ -54,7 +61,7 @@ public final class OpenNlpNameRecognizer implements Recognizer {
     }
 
     private void find(NameFinderME finder, String text, Span[] tokens, int from, int to, List<Entity> found) {
-        if (!hasInnerCapital(text, tokens, from, to)) {
+        if (!everySentence && !hasInnerCapital(text, tokens, from, to)) {
             return;
         }
         String[] words = new String[to - from];

@@ -20,6 +20,8 @@ public final class PhoneRecognizer implements Recognizer {
     private static final double VALID_SCORE = 0.75;
     /** A number of a possible length but outside the allocated ranges counts only with context ("call", "mobile"). */
     private static final double POSSIBLE_SCORE = 0.4;
+    /** A possible number written with its country code is a phone number even outside allocated ranges. */
+    private static final double INTERNATIONAL_SCORE = 0.6;
 
     @Override
     public String name() {
@@ -48,7 +50,8 @@ public final class PhoneRecognizer implements Recognizer {
                 if (PHONES.isValidNumber(match.number())) {
                     found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, VALID_SCORE, name()));
                 } else if (looksDialled(match.rawString()) && !glued(text.text(), start, end)) {
-                    found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, POSSIBLE_SCORE, name()));
+                    double score = match.rawString().charAt(0) == '+' ? INTERNATIONAL_SCORE : POSSIBLE_SCORE;
+                    found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, score, name()));
                 }
             }
         }
@@ -66,7 +69,7 @@ public final class PhoneRecognizer implements Recognizer {
     /** Written as someone dials it: with a trunk zero or a plus, grouped, at least eight digits. */
     private static boolean looksDialled(String raw) {
         char first = raw.charAt(0);
-        return (first == '+' || first == '0' || first == '(') && raw.indexOf(' ') > 0 && raw.replaceAll("\\D", "").length() >= 8;
+        return (first == '+' || (first == '0' || first == '(') && (raw.indexOf(' ') > 0 || raw.indexOf('-') > 0)) && raw.replaceAll("\\D", "").length() >= 8;
     }
 
     /** Whether the match is stuck to a letter or digit, i.e. part of a code rather than a number on its own. */

@@ -29,7 +29,7 @@ class CanaryTest {
                 shipped.entities().stream().filter(type -> !type.equals(EntityTypes.NZ_IRD)).toList(),
                 shipped.defaultThreshold(), shipped.thresholds(), shipped.contextBoost(), shipped.contextWindow(),
                 shipped.context(), shipped.allowList(), shipped.denyList(), shipped.operators(), shipped.dropExample(),
-                shipped.nameFinder(), shipped.propagateNames());
+                shipped.nameFinder(), shipped.nameFinderScope(), shipped.propagateNames());
         Map<String, Double> recall = Canary.recallByType(RedactionEngine.of(withoutIrd, TestEngines.KEY));
         assertThat(Canary.typesBelow(recall, 0.9)).contains(EntityTypes.NZ_IRD);
     }
