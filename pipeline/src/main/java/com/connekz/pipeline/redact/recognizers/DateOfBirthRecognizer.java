@@ -1,6 +1,10 @@
 package com.connekz.pipeline.redact.recognizers;
 
+import com.connekz.pipeline.redact.Entity;
 import com.connekz.pipeline.redact.EntityTypes;
+import com.connekz.pipeline.redact.TextView;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +16,12 @@ import java.util.regex.Pattern;
 public final class DateOfBirthRecognizer extends PatternRecognizer {
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    private static final double WRITTEN_SCORE = 0.3;
+    /**
+     * Written dates need context; a full date spelled out in words ("the eleventh of August two
+     * thousand and two") is what a caller says when asked their date of birth, so it counts alone.
+     */
+    private static final double SPOKEN_SCORE = 0.5;
     private static final String ORDINAL = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
             + "|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
     /** Days as speech recognition writes them: "the twenty first", "the eleventh". */
@@ -26,25 +36,29 @@ public final class DateOfBirthRecognizer extends PatternRecognizer {
             + "|(?:19|20)\\d\\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
             + "|(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)? (?:of )?" + MONTH + ",? (?:19|20)\\d\\d"
             + "|" + MONTH + " (?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\\d\\d"
-            + "|" + SPOKEN_DAY + " (?:of )?" + MONTH + ",? " + SPOKEN_YEAR
             + ")(?![\\w/-])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPOKEN_DATE = Pattern.compile(
+            "(?<![\\w-])" + SPOKEN_DAY + " (?:of )?" + MONTH + ",? " + SPOKEN_YEAR + "(?![\\w-])", Pattern.CASE_INSENSITIVE);
 
     public DateOfBirthRecognizer() {
         super("date_of_birth", EntityTypes.DATE_OF_BIRTH, DATE);
     }
 
+    /** Written dates hold digits and are searched in digit windows; spoken ones only when a year word appears. */
     @Override
-    boolean needsDigit() {
-        return false;
+    public void recognize(TextView text, List<Entity> found) {
+        super.recognize(text, found);
+        String lower = text.text().toLowerCase(Locale.ROOT);
+        if (lower.contains("nineteen") || lower.contains("thousand") || lower.contains("twenty")) {
+            Matcher spoken = SPOKEN_DATE.matcher(text.text());
+            while (spoken.find()) {
+                found.add(new Entity(EntityTypes.DATE_OF_BIRTH, spoken.start(), spoken.end(), SPOKEN_SCORE, name()));
+            }
+        }
     }
 
-    /**
-     * Written dates need context; a full date spelled out in words ("the eleventh of August two
-     * thousand and two") is what a caller says when asked their date of birth, so it counts alone.
-     */
     @Override
     double score(Matcher match) {
-        return Character.isLetter(match.group().charAt(0)) && match.group().toLowerCase(java.util.Locale.ROOT).contains(" of ")
-                || match.group().startsWith("the ") ? 0.5 : 0.3;
+        return WRITTEN_SCORE;
     }
 }

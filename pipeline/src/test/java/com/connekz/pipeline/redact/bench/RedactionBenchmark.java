@@ -46,6 +46,7 @@ public class RedactionBenchmark {
     private List<String> messages;
     private RedactionEngine everything;
     private RedactionEngine withoutNameFinder;
+    private RedactionEngine gatedNameFinder;
 
     @Setup
     public void setUp() {
@@ -54,6 +55,11 @@ public class RedactionBenchmark {
         RecognizerRegistry registry = RecognizerRegistry.forPolicy(policy);
         everything = new RedactionEngine(policy, registry, KEY);
         withoutNameFinder = new RedactionEngine(policy, registry.withoutNameFinder(), KEY);
+        RedactionPolicy gated = new RedactionPolicy(policy.version(), policy.entities(), policy.defaultThreshold(),
+                policy.thresholds(), policy.contextBoost(), policy.contextWindow(), policy.context(), policy.allowList(),
+                policy.denyList(), policy.operators(), policy.dropExample(), true, RedactionPolicy.UNEXPLAINED_CAPITALS,
+                policy.propagateNames());
+        gatedNameFinder = RedactionEngine.of(gated, KEY);
     }
 
     @Benchmark
@@ -77,6 +83,13 @@ public class RedactionBenchmark {
     public void engineWithNameFinder(Blackhole sink) {
         for (String message : messages) {
             sink.consume(everything.redact(message));
+        }
+    }
+
+    @Benchmark
+    public void engineWithGatedNameFinder(Blackhole sink) {
+        for (String message : messages) {
+            sink.consume(gatedNameFinder.redact(message));
         }
     }
 

@@ -15,6 +15,14 @@ class DateOfBirthRecognizerTest {
     }
 
     @Test
+    void findsSpokenDatesWithAScoreThatCountsAlone() {
+        assertThat(Found.entities(recognizer, "it's the twenty first of July nineteen forty nine")).singleElement()
+                .satisfies(entity -> assertThat(entity.score()).isGreaterThanOrEqualTo(0.5));
+        assertThat(Found.texts(recognizer, "the eleventh of August two thousand and two"))
+                .containsExactly("the eleventh of August two thousand and two");
+    }
+
+    @Test
     void ignoresImpossibleDatesAndVersions() {
         assertThat(Found.texts(recognizer, "32/13/1987 1987-13-01 v1.2.3 12/03")).isEmpty();
     }
