@@ -73,19 +73,44 @@ public final class OpenNlpNameRecognizer implements Recognizer {
             if (type == null) {
                 continue;
             }
-            if (EntityTypes.PERSON.equals(type) && allNeverNames(text, tokens, from + name.getStart(), from + name.getEnd())) {
-                continue;
-            }
             int start = tokens[from + name.getStart()].getStart();
             int end = tokens[from + name.getEnd() - 1].getEnd();
+            while (start < end && !TextView.isWordChar(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && !TextView.isWordChar(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end <= start || EntityTypes.PERSON.equals(type) && onlyNeverNames(text.substring(start, end))) {
+                continue;
+            }
+            if (EntityTypes.PERSON.equals(type)) {
+                start = afterLeadingRoles(text, start, end);
+            }
             found.add(new Entity(type, start, end, 0.4 + 0.5 * name.getProb(), name()));
         }
     }
 
-    private static boolean allNeverNames(String text, Span[] tokens, int from, int to) {
-        for (int i = from; i < to; i++) {
-            String word = tokens[i].getCoveredText(text).toString().toLowerCase(java.util.Locale.ROOT);
-            if (!NameLists.shared().isNeverName(word) && Character.isLetter(word.charAt(0))) {
+    /** Role words the model tends to take for names when they stand where a name would. */
+    private static final Set<String> ROLES = Set.of("dr", "mr", "mrs", "ms", "miss", "patient", "customer", "caller",
+            "client", "nurse", "doctor", "agent", "sir", "madam");
+
+    /** The start of the name without the titles and roles before it ("Dr Anahera Smith" gives "Anahera Smith"). */
+    private static int afterLeadingRoles(String text, int start, int end) {
+        TextView words = new TextView(text.substring(start, end));
+        int token = 0;
+        while (token < words.tokenCount() - 1 && ROLES.contains(words.lowerToken(token))) {
+            token++;
+        }
+        return token == 0 ? start : start + words.tokenStart(token);
+    }
+
+    /** Whether every word of the span is a greeting, a role or title: "Kia ora", "Dr", "Customer". */
+    private static boolean onlyNeverNames(String span) {
+        TextView words = new TextView(span);
+        for (int i = 0; i < words.tokenCount(); i++) {
+            String word = words.lowerToken(i);
+            if (!NameLists.shared().isNeverName(word) && !ROLES.contains(word)) {
                 return false;
             }
         }
