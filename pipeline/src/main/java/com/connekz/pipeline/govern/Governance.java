@@ -102,9 +102,9 @@ public final class Governance {
         return decided;
     }
 
-    /** The columns a decision reads: enough to count exclusions without reading any text. */
+    /** The columns a decision reads: enough to count exclusions without reading any text or key. */
     public static List<String> decisionColumns(Source source) {
-        List<String> columns = new ArrayList<>(List.of(source.naturalKey(), subjectField(source), source.createdAtField()));
+        List<String> columns = new ArrayList<>(List.of(subjectField(source), source.createdAtField()));
         if (source == Source.API) {
             columns.add("instance_id");
         }
