@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
         description = "Connekz training-data pipeline",
         subcommands = {
             CommandLine.HelpCommand.class,
+            NightlyCommand.class,
+            IngestCommand.class,
+            GenerateCommand.class,
+            RedactCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
