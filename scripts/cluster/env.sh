@@ -4,6 +4,8 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export SPARK_HOME="${SPARK_HOME:-$ROOT/spark-home}"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# The worker builds executor command lines with Spark's launcher, which otherwise looks for a source build.
+export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
 CLUSTER_HOST="${CLUSTER_HOST:-127.0.0.1}"
 CLUSTER_PORT="${CLUSTER_PORT:-7077}"
 CLUSTER_MASTER="spark://$CLUSTER_HOST:$CLUSTER_PORT"

@@ -15,7 +15,7 @@ fi
 
 # Spark (provided) and the libraries the jar runs with, but not our own code, which the app jar brings:
 # copied once per pom change to be the cluster's jars.
-if [[ ! -f "$SPARK_HOME/jars/.copied" || "$ROOT/jobs/pom.xml" -nt "$SPARK_HOME/jars/.copied" || "$ROOT/pom.xml" -nt "$SPARK_HOME/jars/.copied" || "$0" -nt "$SPARK_HOME/jars/.copied" ]]; then
+if [[ ! -f "$SPARK_HOME/jars/.copied" || "$ROOT/jobs/pom.xml" -nt "$SPARK_HOME/jars/.copied" || "$ROOT/pom.xml" -nt "$SPARK_HOME/jars/.copied" || "$ROOT/pipeline/pom.xml" -nt "$SPARK_HOME/jars/.copied" || "$0" -nt "$SPARK_HOME/jars/.copied" ]]; then
     echo "cluster: copying Spark's jars to $SPARK_HOME/jars"
     rm -rf "$SPARK_HOME/jars"
     for scope in provided runtime; do  # runtime means compile and runtime; together: all but test
