@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * by triggering an Airflow DAG with the version in the run's conf. Exit status 0 when the run was
  * triggered (with {@code --wait}: when it succeeded), 1 when it was refused, failed or not reachable.
  */
-@Command(name = "launch-training", mixinStandardHelpOptions = true,
+@Command(name = "launch-training",
         description = "Trigger a training DAG run on an audited dataset version")
 public final class LaunchTrainingCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +55,9 @@ public final class LaunchTrainingCommand implements Callable<Integer> {
 
     @Option(names = "--timeout-minutes", defaultValue = "720", description = "give up waiting after this long (default: ${DEFAULT-VALUE})")
     long timeoutMinutes;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
 
     @Spec
     CommandSpec spec;

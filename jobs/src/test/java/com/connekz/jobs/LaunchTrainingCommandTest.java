@@ -150,6 +150,26 @@ class LaunchTrainingCommandTest {
         assertThat(out.toString() + err).doesNotContain(TOKEN);
     }
 
+    @Test
+    void withoutCredentialsNothingIsSentAndTheReasonIsOneLine() {
+        CommandLine command = new CommandLine(new LaunchTrainingCommand(config -> VERSIONS, Map.of(), CLOCK));
+        command.setErr(new PrintWriter(err, true));
+
+        int status = command.execute("--conf", conf.toString(), "--dataset", "assistant", "--dag", "train");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).startsWith("launch-training: no Airflow credentials");
+        airflow.verify(0, postRequestedFor(urlMatching(".*")));
+    }
+
+    @Test
+    void helpNamesTheOptions() {
+        int status = run("--help");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("--dataset", "--version", "--dag", "--wait");
+    }
+
     static String dagRun(String runId, String state) {
         return "{\"dag_run_id\": \"" + runId + "\", \"dag_id\": \"train\", \"logical_date\": \"2026-11-25T14:00:00Z\","
                 + " \"run_type\": \"manual\", \"state\": \"" + state + "\", \"conf\": {}}";

@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A small typed client of Airflow's stable REST API (v1 for Airflow 2, v2 for Airflow 3): trigger a
@@ -127,7 +129,7 @@ public final class AirflowClient {
 
     private record Answer(int status, String body, int attempts) {}
 
-    private Answer send(java.util.function.Supplier<HttpRequest> request, String what) {
+    private Answer send(Supplier<HttpRequest> request, String what) {
         String lastProblem = "";
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             try {
@@ -164,7 +166,7 @@ public final class AirflowClient {
                     + (answer.status() == 401 ? " did not accept the credentials" : " denied access")
                     + " (HTTP " + answer.status() + "); check " + (credentials instanceof AirflowCredentials.Bearer
                     ? AirflowCredentials.TOKEN : AirflowCredentials.USERNAME + " and " + AirflowCredentials.PASSWORD)
-                    + " and airflow.api_version (" + api.name().toLowerCase() + ")");
+                    + " and airflow.api_version (" + api.name().toLowerCase(Locale.ROOT) + ")");
         }
         return new AirflowException(AirflowException.Reason.UNEXPECTED_RESPONSE,
                 what + ": " + where + " answered HTTP " + answer.status() + detail(answer));

@@ -1,5 +1,7 @@
 package com.connekz.pipeline.launch;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,6 @@ import java.util.Map;
  */
 public record TrainingLaunch(PublishedVersion version, String dagId, DagRun run, Map<String, Object> conf) {
     public TrainingLaunch {
-        conf = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conf));
+        conf = Collections.unmodifiableMap(new LinkedHashMap<>(conf));
     }
 }

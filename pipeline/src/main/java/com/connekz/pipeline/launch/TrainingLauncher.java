@@ -3,6 +3,7 @@ package com.connekz.pipeline.launch;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -38,7 +39,7 @@ public final class TrainingLauncher {
                 .orElseThrow(() -> new LaunchRefusedException("no published " + which));
         if (!pinned.audit().passedAudits()) {
             throw new LaunchRefusedException("dataset " + dataset + " version " + pinned.version()
-                    + " has not passed its audits (" + pinned.audit().status().name().toLowerCase()
+                    + " has not passed its audits (" + pinned.audit().status().name().toLowerCase(Locale.ROOT)
                     + (pinned.audit().reason().isBlank() ? "" : ": " + pinned.audit().reason()) + ")");
         }
         Map<String, Object> conf = conf(pinned);
