@@ -25,12 +25,14 @@ import java.util.function.Supplier;
  * DAG run, read its state, wait until it finishes. Server errors and lost connections are retried
  * with back-off as {@link RetryPolicy} says; every other refusal fails at once with an
  * {@link AirflowException} whose reason says what went wrong. Credentials travel only in the
- * {@code Authorization} header and never appear in a message.
+ * {@code Authorization} header (and, for Airflow 3 given a username and password, in the one request
+ * that exchanges them for a token at {@code /auth/token}) and never appear in a message.
  */
 public final class AirflowClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    private final URI baseUrl;
     private final URI apiRoot;
     private final String where;
     private final AirflowApi api;
@@ -38,9 +40,11 @@ public final class AirflowClient {
     private final RetryPolicy retry;
     private final Clock clock;
     private final HttpClient http;
+    private String authorization;
 
     public AirflowClient(URI baseUrl, AirflowApi api, AirflowCredentials credentials, RetryPolicy retry, Clock clock) {
         String base = baseUrl.toString().replaceAll("/+$", "");
+        this.baseUrl = URI.create(base + "/");
         this.apiRoot = URI.create(base + api.basePath() + "/");
         this.where = "Airflow at " + baseUrl.getHost() + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort());
         this.api = api;
@@ -157,7 +161,33 @@ public final class AirflowClient {
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .header("Authorization", credentials.authorization());
+                .header("Authorization", authorization());
+    }
+
+    /** Airflow 3 takes only bearer tokens: a username and password are exchanged for one, once. */
+    private synchronized String authorization() {
+        if (authorization == null) {
+            authorization = api == AirflowApi.V2 && credentials instanceof AirflowCredentials.Basic basic
+                    ? "Bearer " + token(basic) : credentials.authorization();
+        }
+        return authorization;
+    }
+
+    private String token(AirflowCredentials.Basic basic) {
+        ObjectNode body = JSON.createObjectNode().put("username", basic.username()).put("password", basic.password());
+        Answer answer = send(() -> HttpRequest.newBuilder(baseUrl.resolve("auth/token"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build(), "getting a token");
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw refused(answer, "getting a token");
+        }
+        JsonNode token = read(answer.body()).path("access_token");
+        if (!token.isTextual() || token.asText().isBlank()) {
+            throw new AirflowException(AirflowException.Reason.UNEXPECTED_RESPONSE, where + " answered no access_token");
+        }
+        return token.asText();
     }
 
     private AirflowException refused(Answer answer, String what) {

@@ -80,6 +80,37 @@ class AirflowClientTest {
     }
 
     @Test
+    void onAirflow3AUsernameAndPasswordAreExchangedForATokenOnce() {
+        airflow.stubFor(post("/auth/token")
+                .withRequestBody(equalToJson("{\"username\": \"ops\", \"password\": \"" + PASSWORD + "\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\": \"" + TOKEN + "\"}")));
+        airflow.stubFor(post("/api/v2/dags/train/dagRuns").willReturn(okJson(AirflowStubs.v2DagRun("train", "run-t", "queued"))));
+        airflow.stubFor(get("/api/v2/dags/train/dagRuns/run-t").willReturn(okJson(AirflowStubs.v2DagRun("train", "run-t", "running"))));
+        AirflowClient client = client(AirflowApi.V2, new AirflowCredentials.Basic("ops", PASSWORD));
+
+        client.trigger("train", "run-t", CONF);
+        client.get("train", "run-t");
+
+        airflow.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
+        airflow.verify(postRequestedFor(urlEqualTo("/api/v2/dags/train/dagRuns")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        airflow.verify(getRequestedFor(urlEqualTo("/api/v2/dags/train/dagRuns/run-t")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void aRefusedTokenExchangeIsAnAuthenticationError() {
+        airflow.stubFor(post("/auth/token").willReturn(aResponse().withStatus(401)
+                .withBody(AirflowStubs.v2Error("Invalid credentials"))));
+
+        assertThatThrownBy(() -> client(AirflowApi.V2, new AirflowCredentials.Basic("ops", PASSWORD)).trigger("train", "run-u", CONF))
+                .isInstanceOfSatisfying(AirflowException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(AirflowException.Reason.AUTHENTICATION);
+                    assertThat(e.getMessage()).startsWith("getting a token").doesNotContain(PASSWORD);
+                });
+        airflow.verify(0, postRequestedFor(urlEqualTo("/api/v2/dags/train/dagRuns")));
+    }
+
+    @Test
     void refusedCredentialsAreAnAuthenticationErrorThatNamesNoSecret() {
         airflow.stubFor(post("/api/v2/dags/train/dagRuns")
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
