@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineClusterIT {
     static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
     static final String COMMAND = System.getProperty("cluster.command", "nightly");
-    static final Path LANDING = ROOT.resolve(System.getProperty("cluster.landing", "data-samples/landing"));
+    static final Path SAMPLES = ROOT.resolve(System.getProperty("cluster.landing", "data-samples/landing"));
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("CLUSTER_PORT", "7077"));
     static final Path STATE = ROOT.resolve("target/cluster");
     static boolean startedHere;
@@ -51,14 +51,14 @@ class PipelineClusterIT {
 
     @Test
     void runsOnTheClusterAndAccountsForEveryRecord(@TempDir Path work) throws Exception {
-        assertThat(LANDING).as("sample landing zone").isDirectory();
+        Path landing = Files.isDirectory(SAMPLES) ? SAMPLES : smallLanding(work.resolve("landing"));
         Path lake = work.resolve("lake");
         Path conf = Files.isRegularFile(ROOT.resolve("conf/pipeline.yaml"))
                 ? ROOT.resolve("conf/pipeline.yaml") : Files.writeString(work.resolve("pipeline.yaml"), "{}\n");
         Path log = STATE.resolve("it-" + COMMAND + ".log");
 
         Process submit = new ProcessBuilder(List.of(ROOT.resolve("scripts/cluster/submit.sh").toString(), COMMAND,
-                "--conf", conf.toString(), "--landing", LANDING.toString(), "--lake", lake.toString(), "--json"))
+                "--conf", conf.toString(), "--landing", landing.toString(), "--lake", lake.toString(), "--json"))
                 .directory(ROOT.toFile())
                 .redirectError(log.toFile())
                 .start();
@@ -86,6 +86,18 @@ class PipelineClusterIT {
         assertThat(lake.resolve("bronze")).as("bronze tables written by the cluster").isDirectory();
         assertThat(Files.readString(STATE.resolve("master.log"))).as("the master ran the application")
                 .contains("Registering app connekz-pipeline");
+    }
+
+    /** A landing zone with a good line, a bad one and a repeated one, for when the samples are not there. */
+    static Path smallLanding(Path landing) throws IOException {
+        Path chats = Files.createDirectories(landing.resolve("chats/dt=2026-11-24"));
+        String chat = "{\"message_id\":\"m%d\",\"conversation_id\":\"c1\",\"user_id\":\"u1\",\"role\":\"user\","
+                + "\"text\":\"hello\",\"created_at\":\"2026-11-24T10:00:00+13:00\"}";
+        Files.write(chats.resolve("part-0.jsonl"), List.of(chat.formatted(1), "{not json", chat.formatted(2), chat.formatted(2)));
+        Path accounts = Files.createDirectories(landing.resolve("accounts/dt=2026-11-24"));
+        Files.write(accounts.resolve("part-0.jsonl"), List.of(
+                "{\"user_id\":\"u1\",\"created_at\":\"2025-01-01T00:00:00Z\",\"date_of_birth\":\"1990-05-01\"}"));
+        return landing;
     }
 
     static JsonNode lastJsonLine(String output) throws IOException {
