@@ -75,6 +75,10 @@ class OpenLineageObserverHttpTest {
         assertThat(governed.get("outputs")).extracting(o -> o.get("namespace").asText())
                 .containsOnly(context.config().lake());
         assertThat(governed.at("/run/facets/connekz_consent_snapshot/consentVersion").asLong()).isEqualTo(2);
+        assertThat(events.get(1).at("/run/facets/connekz_consent_snapshot").isMissingNode())
+                .as("ingest read no consent table").isTrue();
+        assertThat(events.get(1).at("/run/facets/connekz_counts/sources/chats/quarantinedByReason/invalid_json").asLong())
+                .isEqualTo(1);
         assertThat(events.get(5).at("/run/facets/errorMessage/message").asText()).isEqualTo("build: no examples");
         assertThat(marquez.findAll(postRequestedFor(urlEqualTo(LINEAGE_API))))
                 .allSatisfy(r -> assertThat(r.getHeader("Content-Type")).startsWith("application/json"));
