@@ -1,5 +1,6 @@
 package com.connekz.pipeline.config;
 
+import com.connekz.pipeline.redact.RedactionSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record PipelineConfig(
         @JsonProperty("deletion") DeletionSettings deletion,
         @JsonProperty("airflow") AirflowSettings airflow,
         @JsonProperty("lineage") LineageSettings lineage,
-        @JsonProperty("redaction") Map<String, Object> redaction) {
+        @JsonProperty("redaction") RedactionSettings redaction) {
 
     public PipelineConfig {
         landing = landing == null ? "data-samples/landing" : landing;
@@ -27,7 +28,12 @@ public record PipelineConfig(
         deletion = deletion == null ? new DeletionSettings(null) : deletion;
         airflow = airflow == null ? new AirflowSettings(null, null) : airflow;
         lineage = lineage == null ? new LineageSettings(null, null) : lineage;
-        redaction = redaction == null ? Map.of() : Map.copyOf(redaction);
+        redaction = redaction == null ? RedactionSettings.defaults() : redaction;
+    }
+
+    /** Every key at its default. */
+    public static PipelineConfig defaults() {
+        return new PipelineConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with local landing and lake paths made absolute. */
