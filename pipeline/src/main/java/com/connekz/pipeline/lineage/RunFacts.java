@@ -73,9 +73,16 @@ final class RunFacts {
         return Map.of("policyVersion", redactionPolicyVersion(config));
     }
 
-    /** The redaction section's {@code policy_version}, or {@code unknown} when it names none. */
+    /**
+     * The {@code version} of the redaction policy the configuration names (the shipped policy when
+     * its file is absent), or {@code unknown} when the policy cannot be read.
+     */
     static String redactionPolicyVersion(PipelineConfig config) {
-        Object version = config.redaction().get("policy_version");
-        return version == null || version.toString().isBlank() ? UNKNOWN_POLICY : version.toString();
+        try {
+            String version = config.redaction().loadPolicy().version();
+            return version == null || version.isBlank() ? UNKNOWN_POLICY : version;
+        } catch (RuntimeException unreadable) {
+            return UNKNOWN_POLICY;
+        }
     }
 }

@@ -29,7 +29,8 @@ class OpenLineageObserverFileTest {
 
     @Test
     void aCompletedStageLeavesAStartAndACompleteEventWithItsDatasetsAndFacets() throws IOException {
-        RunContext context = LineageTestRuns.nightly(dir, Map.of("redaction.policy_version", "2026-11-r1"));
+        Path policy = Files.writeString(dir.resolve("redaction.yaml"), "version: \"2026-11-r1\"\n");
+        RunContext context = LineageTestRuns.nightly(dir, Map.of("redaction.policy", policy.toString()));
         String lake = context.config().lake();
         context.spark().range(2).selectExpr("id AS event_id", "'granted' AS status")
                 .write().format("delta").save(lake + "/bronze/consent");
@@ -85,7 +86,8 @@ class OpenLineageObserverFileTest {
 
     @Test
     void aFailedStageLeavesAFailEventWithTheOneLineReason() throws IOException {
-        RunContext context = LineageTestRuns.nightly(dir, Map.of());
+        Path unreadablePolicy = Files.writeString(dir.resolve("redaction.yaml"), "no_such_key: 1\n");
+        RunContext context = LineageTestRuns.nightly(dir, Map.of("redaction.policy", unreadablePolicy.toString()));
 
         RunReport report = PipelineRun.execute(context, List.of(LineageTestRuns.stage("build", ctx -> {
             throw new IllegalStateException("gold table locked\nsecond line");
