@@ -12,11 +12,13 @@ import java.util.Map;
 /**
  * A facet of our own (prefixed {@code connekz_}), usable on runs and on datasets. It carries the
  * {@code _producer} and {@code _schemaURL} the OpenLineage spec requires of every facet; the schema
- * URL names the facet's own definition, described in {@code docs/lineage.md}.
+ * URL names the facet's own definition, shipped in the jar under {@link #SCHEMA_RESOURCES}.
  */
 @JsonPropertyOrder({"_producer", "_schemaURL"})
 public final class CustomFacet implements OpenLineage.RunFacet, OpenLineage.DatasetFacet {
     static final String SCHEMA_BASE = "https://connekz.com/training-data-pipeline/spec/facets/1-0-0/";
+    /** Classpath folder of the facets' JSON schemas, one {@code <definition>.json} each. */
+    public static final String SCHEMA_RESOURCES = "/openlineage/facets/";
 
     private final URI producer;
     private final URI schemaUrl;
