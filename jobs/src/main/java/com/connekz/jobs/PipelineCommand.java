@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             GenerateCommand.class,
             RedactCommand.class,
+            BenchCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
