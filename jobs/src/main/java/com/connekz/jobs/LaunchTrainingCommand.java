@@ -6,7 +6,11 @@ import com.connekz.pipeline.launch.AirflowException;
 import com.connekz.pipeline.launch.DagRun;
 import com.connekz.pipeline.launch.DagRunState;
 import com.connekz.pipeline.launch.LaunchRefusedException;
+import com.connekz.pipeline.launch.LakePublishedVersions;
 import com.connekz.pipeline.launch.PublishedVersions;
+import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.spark.Sparks;
+import org.apache.spark.sql.SparkSession;
 import com.connekz.pipeline.launch.TrainingLaunch;
 import com.connekz.pipeline.launch.TrainingLauncher;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +82,8 @@ public final class LaunchTrainingCommand implements Callable<Integer> {
 
     /** Where the published versions and their audit verdicts are read from in the lake. */
     static PublishedVersions publishedVersionsOnTheLake(PipelineConfig config) {
-        throw new UnsupportedOperationException("reading published dataset versions is not wired in yet");
+        SparkSession spark = Sparks.session(config, System.getenv());
+        return new LakePublishedVersions(spark, new Lake(config.lake()));
     }
 
     @Override

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             RedactCommand.class,
             BenchCommand.class,
+            LaunchTrainingCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
