@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             RedactCommand.class,
             BenchCommand.class,
             LaunchTrainingCommand.class,
+            TrainNerCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
