@@ -9,6 +9,13 @@ import picocli.CommandLine.Command;
         description = "Connekz training-data pipeline",
         subcommands = {
             CommandLine.HelpCommand.class,
+            NightlyCommand.class,
+            IngestCommand.class,
+            GenerateCommand.class,
+            RedactCommand.class,
+            BenchCommand.class,
+            LaunchTrainingCommand.class,
+            TrainNerCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
