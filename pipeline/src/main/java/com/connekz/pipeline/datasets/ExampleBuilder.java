@@ -98,9 +98,11 @@ public final class ExampleBuilder {
                 col("role").as("role"),
                 col("text").as("content"),
                 lineage(Source.CHATS, col("message_id")).as("lineage"));
+        // The turn is projected before grouping: keyed hashes may not appear inside an aggregate.
         return chats
+                .withColumn("turn", turn)
                 .groupBy(col(SILVER_TENANT), col("conversation_id"))
-                .agg(sort_array(collect_list(turn)).as("turns"),
+                .agg(sort_array(collect_list(col("turn"))).as("turns"),
                         min("created_at").as(CREATED_AT),
                         first(SILVER_SUBJECT).as(SILVER_SUBJECT))
                 .select(

@@ -1,0 +1,56 @@
+package com.connekz.pipeline.deletion;
+
+import com.connekz.pipeline.datasets.DeltaTables;
+import io.delta.tables.DeltaTable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Deletes the rows named by deletion requests from one Delta table in one commit, then rewrites the
+ * files that now carry deletion vectors, so only the old versions still hold the rows until purge.
+ * The MERGE joins on key columns only: no id appears in the commit's predicate.
+ */
+final class RowDeleter {
+    static final String REQUEST_HASH = "request_hash";
+    private final SparkSession spark;
+
+    RowDeleter(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /**
+     * What was deleted from one table: rows per request hash, and the version of the commit (empty
+     * when nothing matched and nothing was committed).
+     */
+    record Deleted(Map<String, Long> rowsByRequest, OptionalLong version) {
+        long rows() {
+            return rowsByRequest.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * @param victims rows of the table to delete: the {@code keyColumns} and the {@code request_hash}
+     *                that names them
+     */
+    Deleted delete(String path, Dataset<Row> victims, List<String> keyColumns) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row row : victims.groupBy(REQUEST_HASH).count().collectAsList()) {
+            counts.put(row.getString(0), row.getLong(1));
+        }
+        if (counts.isEmpty()) {
+            return new Deleted(Map.of(), OptionalLong.empty());
+        }
+        Dataset<Row> keys = victims.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
+        String on = keyColumns.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+        DeltaTable.forPath(spark, path).as("t").merge(keys.as("s"), on).whenMatched().delete().execute();
+        OptionalLong version = DeltaTables.latestVersion(spark, path);
+        spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)");
+        return new Deleted(counts, version);
+    }
+}
