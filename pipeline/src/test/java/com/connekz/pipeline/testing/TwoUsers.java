@@ -3,6 +3,7 @@ package com.connekz.pipeline.testing;
 import static com.connekz.pipeline.testing.TestLake.record;
 import static com.connekz.pipeline.testing.TestLake.segment;
 
+import com.connekz.pipeline.datasets.BuildStage;
 import com.connekz.pipeline.ingest.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,22 +80,30 @@ public final class TwoUsers {
         lake.quarantine("chats", "{\"message_id\": \"msg-b9\", \"user_id\": \"" + BOB + "\", \"text\": \"broken bob");
     }
 
-    private static Path template;
+    private static final Map<Boolean, Path> TEMPLATES = new java.util.HashMap<>();
 
     /**
      * A fresh copy of the two users' lake in {@code root}: the lake is landed once per test JVM and
      * copied (a Delta table folder stays valid when copied whole), which saves seconds per test.
      */
     public static TestLake landedCopy(SparkSession spark, Path root) {
-        synchronized (TwoUsers.class) {
-            if (template == null) {
-                try {
-                    Path folder = Files.createTempDirectory("two-users-lake");
-                    land(new TestLake(spark, folder));
-                    template = folder;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        return landedCopy(spark, root, false);
+    }
+
+    /** As {@link #landedCopy(SparkSession, Path)}, with gold already built when {@code withGold}. */
+    public static synchronized TestLake landedCopy(SparkSession spark, Path root, boolean withGold) {
+        Path template = TEMPLATES.get(withGold);
+        if (template == null) {
+            try {
+                template = Files.createTempDirectory("two-users-lake");
+                TestLake lake = new TestLake(spark, template);
+                land(lake);
+                if (withGold) {
+                    new BuildStage(Map.of()).run(lake.context("build", 168));
                 }
+                TEMPLATES.put(withGold, template);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         try (Stream<Path> files = Files.walk(template)) {
