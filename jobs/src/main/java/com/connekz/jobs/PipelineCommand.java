@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Connekz training-data pipeline",
         subcommands = {
             CommandLine.HelpCommand.class,
+            NightlyCommand.class,
+            IngestCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 

@@ -32,7 +32,7 @@ public final class ConfigLoader {
         overrides.forEach((key, value) -> override(tree, key, value));
         PipelineConfig config = bind(tree);
         ConfigValidator.validate(config);
-        return config;
+        return config.withAbsolutePaths();
     }
 
     private static ObjectNode read(Path file) {

@@ -22,9 +22,6 @@ final class ConfigValidator {
         if (config.hashing().keyEnv().isBlank()) {
             throw ConfigException.invalid("hashing.key_env", "must name an environment variable");
         }
-        if (config.ingest().targetFileRows() < 1) {
-            throw ConfigException.invalid("ingest.target_file_rows", "must be at least 1");
-        }
         if (config.deletion().retentionHours() < 0) {
             throw ConfigException.invalid("deletion.retention_hours", "must not be negative");
         }

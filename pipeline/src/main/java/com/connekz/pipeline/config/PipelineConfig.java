@@ -1,5 +1,6 @@
 package com.connekz.pipeline.config;
 
+import com.connekz.pipeline.redact.RedactionSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -13,11 +14,10 @@ public record PipelineConfig(
         @JsonProperty("spark") SparkSettings spark,
         @JsonProperty("s3") S3Settings s3,
         @JsonProperty("hashing") HashingSettings hashing,
-        @JsonProperty("ingest") IngestSettings ingest,
         @JsonProperty("deletion") DeletionSettings deletion,
         @JsonProperty("airflow") AirflowSettings airflow,
         @JsonProperty("lineage") LineageSettings lineage,
-        @JsonProperty("redaction") Map<String, Object> redaction) {
+        @JsonProperty("redaction") RedactionSettings redaction) {
 
     public PipelineConfig {
         landing = landing == null ? "data-samples/landing" : landing;
@@ -25,11 +25,16 @@ public record PipelineConfig(
         spark = spark == null ? new SparkSettings(null, null) : spark;
         s3 = s3 == null ? new S3Settings(null, null, null, null, null, null) : s3;
         hashing = hashing == null ? new HashingSettings(null) : hashing;
-        ingest = ingest == null ? new IngestSettings(null) : ingest;
         deletion = deletion == null ? new DeletionSettings(null) : deletion;
         airflow = airflow == null ? new AirflowSettings(null, null) : airflow;
         lineage = lineage == null ? new LineageSettings(null, null) : lineage;
-        redaction = redaction == null ? Map.of() : Map.copyOf(redaction);
+        redaction = redaction == null ? RedactionSettings.defaults() : redaction;
+    }
+
+    /** The same configuration with local landing and lake paths made absolute. */
+    public PipelineConfig withAbsolutePaths() {
+        return new PipelineConfig(Locations.absolute(landing), Locations.absolute(lake), spark, s3, hashing,
+                deletion, airflow, lineage, redaction);
     }
 
     /** Whether the lake lives on an object store rather than a local folder. */
@@ -72,13 +77,6 @@ public record PipelineConfig(
     public record HashingSettings(@JsonProperty("key_env") String keyEnv) {
         public HashingSettings {
             keyEnv = keyEnv == null ? "PIPELINE_HASH_KEY" : keyEnv;
-        }
-    }
-
-    /** Ingestion sizing: how many lines of one landed file a task handles at most. */
-    public record IngestSettings(@JsonProperty("target_file_rows") Integer targetFileRows) {
-        public IngestSettings {
-            targetFileRows = targetFileRows == null ? 1_000_000 : targetFileRows;
         }
     }
 

@@ -1,0 +1,34 @@
+package com.connekz.pipeline.bench;
+
+import java.time.Duration;
+
+/**
+ * One timed step of a benchmark beside its baseline from the same run.
+ *
+ * @param step         what was measured ({@code ingest}, {@code govern}, ...)
+ * @param records      records the step processed
+ * @param bytes        input bytes the step processed
+ * @param time         wall time of the step
+ * @param baseline     wall time of the bare Spark equivalent on the same data, same run
+ * @param baselineName what the baseline did
+ * @param peakHeapBytes the driver's peak heap use during the step
+ */
+public record Measurement(String step, long records, long bytes, Duration time, Duration baseline, String baselineName,
+        long peakHeapBytes) {
+
+    public double recordsPerSecond() {
+        return records / seconds(time);
+    }
+
+    public double megabytesPerSecond() {
+        return bytes / 1_000_000.0 / seconds(time);
+    }
+
+    public double ratio() {
+        return seconds(time) / seconds(baseline);
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.max(duration.toNanos(), 1) / 1e9;
+    }
+}

@@ -1,0 +1,70 @@
+package com.connekz.pipeline.datasets;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.connekz.pipeline.lake.DeltaTables;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code _system/publications}: which gold dataset versions passed their audits. A version a build
+ * committed is not what {@code datasets} calls latest, nor what a training launch may pick, until it
+ * is published here; a run whose audits fail publishes nothing. Append-only.
+ */
+public final class Publications {
+    public static final StructType SCHEMA = new StructType()
+            .add("dataset", DataTypes.StringType)
+            .add("version", DataTypes.LongType)
+            .add("run_id", DataTypes.StringType)
+            .add("published_at", DataTypes.TimestampType)
+            .add("audits_json", DataTypes.StringType);
+
+    private final SparkSession spark;
+    private final String path;
+
+    public Publications(SparkSession spark, String path) {
+        this.spark = spark;
+        this.path = path;
+    }
+
+    /** Records that each dataset's version passed the audits named in {@code auditsJson}. */
+    public void publish(Map<String, Long> versionsByDataset, String runId, Instant at, String auditsJson) {
+        if (versionsByDataset.isEmpty()) {
+            return;
+        }
+        List<Row> rows = versionsByDataset.entrySet().stream()
+                .map(e -> RowFactory.create(e.getKey(), e.getValue(), runId, Timestamp.from(at), auditsJson))
+                .toList();
+        DeltaTables.create(spark, path, SCHEMA, List.of("dataset", "version", "run_id", "published_at"));
+        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(path);
+    }
+
+    /** The latest published version of a dataset, if any. */
+    public OptionalLong latest(String dataset) {
+        List<Row> rows = published(dataset).agg(org.apache.spark.sql.functions.max("version")).collectAsList();
+        return rows.isEmpty() || rows.get(0).isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(rows.get(0).getLong(0));
+    }
+
+    /** The publication of one version of a dataset, if it was published. */
+    public Optional<Row> find(String dataset, long version) {
+        List<Row> rows = published(dataset).filter(col("version").equalTo(version)).limit(1).collectAsList();
+        return rows.stream().findFirst();
+    }
+
+    private Dataset<Row> published(String dataset) {
+        if (!DeltaTables.exists(spark, path)) {
+            return spark.createDataFrame(List.of(), SCHEMA);
+        }
+        return spark.read().format("delta").load(path).filter(col("dataset").equalTo(dataset));
+    }
+}

@@ -1,0 +1,146 @@
+package com.connekz.pipeline.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.HadoopConf;
+import com.connekz.pipeline.run.SourceCounts;
+import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Ingests one source's new files into {@code bronze/<source>} in one pass over the files: good lines
+ * are merged on the natural key (a record landing again adds nothing; a changed record replaces the
+ * old state), bad lines go to quarantine, and every line read is counted exactly once.
+ */
+final class SourceIngestion {
+    private final SparkSession spark;
+    private final Source source;
+    private final String bronzePath;
+    private final String quarantinePath;
+    private final RecordFilter heldBack;
+
+    SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter heldBack) {
+        this.spark = spark;
+        this.source = source;
+        this.bronzePath = bronzePath;
+        this.quarantinePath = quarantinePath;
+        this.heldBack = heldBack;
+    }
+
+    SourceCounts ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
+        Dataset<Row> parsed = parse(files, runId, ingestedAt).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, Long> quarantinedByReason = new TreeMap<>();
+            long good = countByOutcome(parsed, quarantinedByReason);
+            if (!quarantinedByReason.isEmpty()) {
+                Quarantine.add(spark, quarantinePath, quarantineRows(parsed));
+            }
+            Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns());
+            Dataset<Row> held = heldBack.heldBack(candidates, source);
+            long deleted = held.isEmpty() ? 0 : held.count();
+            Dataset<Row> admitted = deleted == 0 ? candidates
+                    : candidates.join(held.select(source.naturalKey()), source.naturalKey(), "left_anti")
+                            .select(bronzeColumns());
+            long written = good - deleted == 0 ? 0 : write(latestPerKey(admitted));
+            long duplicate = good - deleted - written;
+            SourceCounts counts = SourceCounts.ingested(good + total(quarantinedByReason), written + deleted,
+                    duplicate, quarantinedByReason);
+            return deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted)));
+        } finally {
+            parsed.unpersist();
+        }
+    }
+
+    private Dataset<Row> parse(List<LandedFile> files, String runId, Timestamp ingestedAt) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        HadoopConf hadoop = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        JavaRDD<Row> rows = context.parallelize(files, files.size())
+                .flatMap(new LandedFileReader(source, runId, ingestedAt, hadoop));
+        return spark.createDataFrame(rows, ParsedSchema.of(source));
+    }
+
+    /** One aggregation over the parsed lines: the number of good ones, and bad ones by reason. */
+    private static long countByOutcome(Dataset<Row> parsed, Map<String, Long> badByReason) {
+        long good = 0;
+        for (Row row : parsed.groupBy(ParsedSchema.BAD_REASON).count().collectAsList()) {
+            if (row.isNullAt(0)) {
+                good = row.getLong(1);
+            } else {
+                badByReason.put(row.getString(0), row.getLong(1));
+            }
+        }
+        return good;
+    }
+
+    private Dataset<Row> quarantineRows(Dataset<Row> parsed) {
+        return parsed.filter(col(ParsedSchema.BAD_REASON).isNotNull()).select(
+                lit(source.folder()).as("source"),
+                col(BronzeSchema.SOURCE_FILE).as("file"),
+                col(BronzeSchema.LINE).as("line"),
+                col(ParsedSchema.BAD_REASON).as("reason"),
+                col(ParsedSchema.BAD_FIELD).as("field"),
+                col(ParsedSchema.BAD_MESSAGE).as("message"),
+                col(ParsedSchema.RAW_LINE).as("raw_line"),
+                col(BronzeSchema.RUN_ID).as("run_id"),
+                col(BronzeSchema.INGESTED_AT).as("quarantined_at"));
+    }
+
+    /** Within one batch, the last landing of a key wins (later day folder, later file, later line). */
+    private Dataset<Row> latestPerKey(Dataset<Row> rows) {
+        Column newestFirst = row_number().over(Window.partitionBy(source.naturalKey())
+                .orderBy(col(BronzeSchema.SOURCE_FILE).desc(), col(BronzeSchema.LINE).desc()));
+        return rows.withColumn("_rank", newestFirst).filter(col("_rank").equalTo(1)).drop("_rank");
+    }
+
+    /** Writes the batch and returns how many rows it inserted or updated, from Delta's commit metrics. */
+    private long write(Dataset<Row> batch) {
+        if (!DeltaTables.exists(spark, bronzePath)) {
+            DeltaTables.create(spark, bronzePath, BronzeSchema.of(source), statsColumns());
+            batch.write().format("delta").mode("append").save(bronzePath);
+            return lastCommitMetric("numOutputRows");
+        }
+        String key = source.naturalKey();
+        DeltaTable.forPath(spark, bronzePath).as("b")
+                .merge(batch.as("n"), "b." + key + " = n." + key)
+                .whenMatched("b." + BronzeSchema.CONTENT_HASH + " <> n." + BronzeSchema.CONTENT_HASH).updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
+        return lastCommitMetric("numTargetRowsInserted") + lastCommitMetric("numTargetRowsUpdated");
+    }
+
+    private long lastCommitMetric(String name) {
+        Row last = DeltaTable.forPath(spark, bronzePath).history(1).select("operationMetrics").head();
+        Map<String, String> metrics = last.getJavaMap(0);
+        String value = metrics == null ? null : metrics.get(name);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** Only non-personal columns get statistics in the transaction log. */
+    private List<String> statsColumns() {
+        return List.of(source.createdAtField(), BronzeSchema.RUN_ID, BronzeSchema.LINE, BronzeSchema.INGESTED_AT);
+    }
+
+    private Column[] bronzeColumns() {
+        return Arrays.stream(BronzeSchema.of(source).fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,114 @@
+package com.connekz.pipeline.redact;
+
+import java.util.Locale;
+
+/**
+ * A text prepared once for all recognizers: its word tokens (runs of letters, digits and
+ * underscores, as the scoring contract defines a token) with their offsets, and their lower-case
+ * forms. Built in one linear pass; read-only afterwards.
+ */
+public final class TextView {
+    private final String text;
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private String[] lower;
+    private int count;
+
+    public TextView(String text) {
+        this.text = text;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (isWordChar(text.charAt(i))) {
+                int start = i;
+                while (i < n && isWordChar(text.charAt(i))) {
+                    i++;
+                }
+                add(start, i);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Whether a char belongs to a word token: a letter, digit, combining mark or underscore. */
+    public static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    private void add(int start, int end) {
+        if (count == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, count * 2);
+            ends = java.util.Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = start;
+        ends[count] = end;
+        count++;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int tokenCount() {
+        return count;
+    }
+
+    public int tokenStart(int token) {
+        return starts[token];
+    }
+
+    public int tokenEnd(int token) {
+        return ends[token];
+    }
+
+    public String token(int token) {
+        return text.substring(starts[token], ends[token]);
+    }
+
+    /** The token in lower case (computed for all tokens on first use). */
+    public String lowerToken(int token) {
+        if (lower == null) {
+            String[] all = new String[count];
+            for (int i = 0; i < count; i++) {
+                all[i] = text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT);
+            }
+            lower = all;
+        }
+        return lower[token];
+    }
+
+    public boolean capitalised(int token) {
+        char first = text.charAt(starts[token]);
+        return Character.isUpperCase(first);
+    }
+
+    /** The index of the first token ending after {@code offset}, or the token count when none does. */
+    public int tokenAtOrAfter(int offset) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ends[mid] <= offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Whether the token starts a sentence: first in the text or after . ! ? or a line break. */
+    public boolean startsSentence(int token) {
+        for (int i = starts[token] - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && c != '\'' && c != '(' && c != '-' && c != '*') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,27 @@
+package com.connekz.pipeline.redact.recognizers;
+
+import com.connekz.pipeline.redact.TextView;
+import java.util.Set;
+
+/** What ties the words of one name together. */
+public final class NameParts {
+    /** Lower-case words that sit inside names: Māori "Te", Dutch "van", Irish "Mac"... */
+    private static final Set<String> PARTICLES = Set.of("te", "van", "von", "de", "di", "da", "le", "la", "mac", "mc", "bin", "binti", "ap");
+
+    private NameParts() {}
+
+    public static boolean isParticle(String lower) {
+        return PARTICLES.contains(lower);
+    }
+
+    /** Whether the token after {@code token} follows it as part of the same name: one space or hyphen. */
+    static boolean joined(TextView view, int token) {
+        int from = view.tokenEnd(token);
+        int to = view.tokenStart(token + 1);
+        if (to - from != 1) {
+            return false;
+        }
+        char between = view.text().charAt(from);
+        return between == ' ' || between == '-' || between == '\'' || between == '’';
+    }
+}

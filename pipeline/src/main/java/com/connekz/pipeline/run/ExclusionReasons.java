@@ -1,0 +1,12 @@
+package com.connekz.pipeline.run;
+
+import java.util.List;
+
+/** The reasons a governed record is left out of training data (contract section 5), in report order. */
+public final class ExclusionReasons {
+    public static final List<String> ALL = List.of(
+            "no_consent", "withdrawn", "minor", "unknown_age", "no_account", "deleted_account",
+            "parties_not_notified", "no_call_consent", "no_instance_consent", "deleted");
+
+    private ExclusionReasons() {}
+}

@@ -1,0 +1,88 @@
+package com.connekz.pipeline.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.connekz.pipeline.config.HashKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactionEngineTest {
+    static final HashKey KEY = new HashKey("test-key".getBytes(StandardCharsets.UTF_8), true);
+    static final RedactionEngine ENGINE = RedactionEngine.of(RedactionPolicy.shipped(), KEY);
+
+    @Test
+    void redactsStructuredIdentifiersOfOneMessage() {
+        String text = "Kia ora, I'm Aroha Ngata. Email aroha.ngata@example.co.nz or call 021 555 0199. "
+                + "My IRD number is 49-091-850 and my account is 01-0902-0068389-00.";
+        RedactedText result = ENGINE.redact(text);
+        System.out.println(result.text());
+        assertThat(result.text()).doesNotContain("Aroha", "Ngata", "aroha.ngata", "555", "49-091-850", "0068389");
+        assertThat(result.entities()).extracting(Entity::type)
+                .contains(EntityTypes.PERSON, EntityTypes.EMAIL_ADDRESS, EntityTypes.PHONE_NUMBER, EntityTypes.NZ_IRD, EntityTypes.NZ_BANK_ACCOUNT);
+    }
+
+    @Test
+    void pseudonymsStayTheSameAcrossTheMessagesOfAnExample() {
+        RedactedExample example = ENGINE.redactExample(List.of(
+                "Hi, my name is Mere Parata.", "Can you remind Mere about the dentist?", "Thanks Mere"));
+        assertThat(example.texts().get(0).text()).contains("<PERSON_1>").doesNotContain("Mere");
+        assertThat(example.texts().get(1).text()).contains("<PERSON_1>").doesNotContain("Mere");
+        assertThat(example.texts().get(2).text()).isEqualTo("Thanks <PERSON_1>");
+        assertThat(example.counts().get(EntityTypes.PERSON)).isEqualTo(3L);
+    }
+
+    @Test
+    void aNameFoundLaterIsRedactedInEarlierMessagesToo() {
+        RedactedExample example = ENGINE.redactExample(Arrays.asList("is tane coming?", null, "My name is Tane Rapana"));
+        assertThat(example.texts().get(0).text()).isEqualTo("is <PERSON_1> coming?");
+        assertThat(example.texts().get(1).text()).isNull();
+    }
+
+    @Test
+    void anExampleWithAHealthIdentifierIsMarkedForDropping() {
+        RedactedExample example = ENGINE.redactExample(List.of("my NHI is ZSC21TN"));
+        assertThat(example.droppedBy()).isEqualTo(EntityTypes.NZ_NHI);
+        assertThat(example.texts().get(0).text()).doesNotContain("ZSC21TN");
+    }
+
+    @Test
+    void allowListedNamesStay() {
+        assertThat(ENGINE.redact("Connekz helps you").text()).isEqualTo("Connekz helps you");
+    }
+
+    @Test
+    void contextGatedTypesNeedTheirContext() {
+        assertThat(ENGINE.analyze("code AB123456 shipped")).isEmpty();
+        List<Entity> withContext = ENGINE.analyze("my driver licence is AB123456");
+        assertThat(withContext).singleElement().satisfies(entity -> {
+            assertThat(entity.type()).isEqualTo(EntityTypes.NZ_DRIVER_LICENCE);
+            assertThat(entity.context()).contains("licence");
+        });
+    }
+
+    @Test
+    void spokenNumbersAreRecognised() {
+        String text = "sure it's oh two one five five five, zero one nine nine";
+        RedactedText result = ENGINE.redact(text);
+        assertThat(result.entities()).extracting(Entity::type).contains(EntityTypes.PHONE_NUMBER);
+        assertThat(result.text()).doesNotContain("nine nine");
+    }
+
+    @Test
+    void emailsAreReplacedByAKeyedHashThatDependsOnTheKey() {
+        String text = "write to someone@example.com";
+        String first = ENGINE.redact(text).text();
+        String other = RedactionEngine.of(RedactionPolicy.shipped(), new HashKey("other".getBytes(StandardCharsets.UTF_8), true))
+                .redact(text).text();
+        assertThat(first).matches("write to <EMAIL_ADDRESS:[0-9a-f]{16}>");
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void aPolicyThatHashesWithoutAKeyIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RedactionEngine.of(RedactionPolicy.shipped(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
