@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             NightlyCommand.class,
             IngestCommand.class,
+            GenerateCommand.class,
+            RedactCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 

@@ -63,7 +63,7 @@ public final class RedactCommand implements Callable<Integer> {
     /** The engine of the configured policy; without a configuration file, the shipped defaults. */
     private RedactionEngine engine() {
         PipelineConfig config = Files.isRegularFile(common.conf) ? common.config()
-                : new PipelineConfig(null, null, null, null, null, null, null, null, null, null);
+                : PipelineConfig.defaults();
         HashKey key = HashKey.resolve(config, System.getenv());
         return RedactionEngine.of(config.redaction().loadPolicy(), key);
     }

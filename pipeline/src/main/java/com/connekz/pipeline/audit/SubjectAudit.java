@@ -3,7 +3,7 @@ package com.connekz.pipeline.audit;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.connekz.pipeline.datasets.DeltaTables;
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.datasets.GoldSchema;
 import com.connekz.pipeline.datasets.GoldTables;
 import com.connekz.pipeline.datasets.RecordKeys;

@@ -31,6 +31,11 @@ public record PipelineConfig(
         redaction = redaction == null ? RedactionSettings.defaults() : redaction;
     }
 
+    /** Every key at its default. */
+    public static PipelineConfig defaults() {
+        return new PipelineConfig(null, null, null, null, null, null, null, null, null);
+    }
+
     /** The same configuration with local landing and lake paths made absolute. */
     public PipelineConfig withAbsolutePaths() {
         return new PipelineConfig(Locations.absolute(landing), Locations.absolute(lake), spark, s3, hashing,

@@ -1,12 +1,18 @@
 package com.connekz.pipeline.datasets;
 
+import com.connekz.pipeline.lake.DeltaTables;
+
 import static org.apache.spark.sql.functions.col;
 
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.run.CodeVersion;
+import com.connekz.pipeline.run.ConfigHash;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
 import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.tenancy.Tenant;
+import com.connekz.pipeline.tenancy.TenantGuard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +30,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class BuildStage implements Stage {
     public static final String NAME = "build";
-    private final Map<String, String> environment;
-
-    public BuildStage(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -44,19 +44,19 @@ public final class BuildStage implements Stage {
         Map<Source, Dataset<Row>> silver = new LinkedHashMap<>();
         for (Source source : Source.content()) {
             String path = lake.silver(source);
-            OptionalLong version = DeltaTables.latestVersion(spark, path);
+            OptionalLong version = DeltaTables.version(spark, path);
             if (version.isPresent()) {
                 inputs.put("silver/" + source.folder(), version.getAsLong());
                 silver.put(source, spark.read().format("delta").option("versionAsOf", version.getAsLong()).load(path));
             }
         }
         for (Source policy : List.of(Source.CONSENT, Source.ACCOUNTS)) {
-            DeltaTables.latestVersion(spark, lake.bronze(policy))
+            DeltaTables.version(spark, lake.bronze(policy))
                     .ifPresent(v -> inputs.put("bronze/" + policy.folder(), v));
         }
         inputs.forEach(result::input);
-        BuildMetadata metadata = new BuildMetadata(context.runId(), CodeVersion.of(environment),
-                CodeVersion.configHash(context.config()), inputs);
+        BuildMetadata metadata = new BuildMetadata(context.runId(), CodeVersion.current(),
+                ConfigHash.of(context.config()), inputs);
 
         TreeSet<String> datasets = new TreeSet<>(GoldTables.list(spark, lake));
         Dataset<Row> examples = null;
@@ -76,13 +76,14 @@ public final class BuildStage implements Stage {
         try {
             GoldWriter writer = new GoldWriter(spark);
             for (String name : datasets) {
-                String tenant = GoldTables.tenantOf(name);
+                String tenant = Tenant.ofDataset(name).value();
                 Dataset<Row> wanted = examples == null
                         ? spark.createDataFrame(List.of(), spark.read().format("delta").load(lake.gold(name)).schema())
                         : examples.filter(col("tenant").equalTo(tenant));
-                // TODO(govern): call tenancy.TenantGuard.requireOnly(wanted, tenant, lake.gold(name)) here,
-                // before any commit, once branch govern is merged.
-                GoldWriter.Change change = writer.write(lake.gold(name), wanted, metadata);
+                GoldWriter.Change[] written = new GoldWriter.Change[1];
+                TenantGuard.writeChecked(wanted, Tenant.ofDataset(name), "gold/" + name,
+                        checked -> written[0] = writer.write(lake.gold(name), checked, metadata));
+                GoldWriter.Change change = written[0];
                 result.metric("examples_inserted", change.inserted());
                 result.metric("examples_updated", change.updated());
                 result.metric("examples_deleted", change.deleted());

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param rows          total examples in the version
  * @param rowsByKind    examples per kind
  * @param rowsBySplit   examples per split
+ * @param published     whether the version passed its audits ({@code _system/publications})
  * @param build         the build metadata of the commit (null for a commit without it)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -18,6 +19,7 @@ public record DatasetVersion(
         @JsonProperty("version") long version,
         @JsonProperty("committed_at") String committedAt,
         @JsonProperty("operation") String operation,
+        @JsonProperty("published") boolean published,
         @JsonProperty("rows") long rows,
         @JsonProperty("rows_by_kind") Map<String, Long> rowsByKind,
         @JsonProperty("rows_by_split") Map<String, Long> rowsBySplit,

@@ -1,5 +1,7 @@
 package com.connekz.pipeline.datasets;
 
+import com.connekz.pipeline.lake.DeltaTables;
+
 import static org.apache.spark.sql.functions.col;
 
 import com.connekz.pipeline.lake.Lake;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,15 +19,29 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The catalog of gold datasets: which exist, their versions, row counts and build metadata. Also the
  * entry point for other commands (e.g. {@code launch-training}) to resolve "latest" and read a
- * version's metadata.
+ * version's metadata. "Latest" is the latest version published in {@code _system/publications}
+ * (it passed its audits); for a dataset with no published version yet, the latest committed one.
  */
 public final class Datasets {
+    public static final String PUBLICATIONS = "publications";
     private final SparkSession spark;
     private final Lake lake;
+    private final Publications publications;
 
     public Datasets(SparkSession spark, Lake lake) {
         this.spark = spark;
         this.lake = lake;
+        this.publications = new Publications(spark, lake.system(PUBLICATIONS));
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    /** The latest version of the dataset that passed its audits, if any did. */
+    public OptionalLong latestPublished(String name) {
+        path(name);
+        return publications.latest(name);
     }
 
     public List<String> names() {
@@ -62,20 +79,22 @@ public final class Datasets {
             bySplit.merge(group.getString(1), count, Long::sum);
             total += count;
         }
-        return new DatasetVersion(name, resolved, String.valueOf(commit.get(1)), commit.getString(2), total,
+        return new DatasetVersion(name, resolved, String.valueOf(commit.get(1)), commit.getString(2),
+                publications.find(name, resolved).isPresent(), total,
                 byKind, bySplit, BuildMetadata.parse(commit.getString(3)).orElse(null));
     }
 
     /**
-     * The version number {@code version} names: itself when it exists, the latest when empty.
+     * The version number {@code version} names: itself when it exists; when empty, the latest
+     * published version, or the latest committed one if none was published.
      *
      * @throws IllegalArgumentException when the dataset or that version does not exist
      */
     public long resolve(String name, Optional<Long> version) {
         String path = path(name);
-        long latest = DeltaTables.latestVersion(spark, path).orElseThrow();
+        long latest = DeltaTables.version(spark, path).orElseThrow();
         if (version.isEmpty()) {
-            return latest;
+            return publications.latest(name).orElse(latest);
         }
         long wanted = version.get();
         if (wanted < 0 || wanted > latest || history(name).filter(col("version").equalTo(wanted)).isEmpty()) {

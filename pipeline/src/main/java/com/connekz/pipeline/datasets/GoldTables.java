@@ -1,6 +1,9 @@
 package com.connekz.pipeline.datasets;
 
+import com.connekz.pipeline.lake.DeltaTables;
+
 import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.tenancy.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,22 +27,17 @@ public final class GoldTables {
 
     /** The dataset name of a tenant, or empty for a tenant value this code does not know. */
     public static Optional<String> nameOf(String tenant) {
-        if (ASSISTANT_TENANT.equals(tenant)) {
-            return Optional.of(ASSISTANT_TENANT);
+        if (tenant == null) {
+            return Optional.empty();
         }
-        if (tenant != null && tenant.startsWith(INSTANCE_PREFIX)) {
-            String instance = tenant.substring(INSTANCE_PREFIX.length());
-            if (!instance.isEmpty() && !instance.contains("/") && !instance.startsWith(".")) {
-                return Optional.of(INSTANCES_FOLDER + "/" + instance);
-            }
+        try {
+            String name = new Tenant(tenant).datasetName();
+            // An instance id that would leave gold/instances/ as a path names no dataset.
+            return name.indexOf('/', INSTANCES_FOLDER.length() + 1) < 0 && !name.contains("..")
+                    ? Optional.of(name) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
-    }
-
-    public static String tenantOf(String name) {
-        return name.startsWith(INSTANCES_FOLDER + "/")
-                ? INSTANCE_PREFIX + name.substring(INSTANCES_FOLDER.length() + 1)
-                : name;
     }
 
     /** The names of every gold dataset that exists as a Delta table, assistant first. */

@@ -1,5 +1,7 @@
 package com.connekz.pipeline.datasets;
 
+import com.connekz.pipeline.lake.DeltaTables;
+
 import static com.connekz.pipeline.datasets.GoldSchema.CONTENT_HASH;
 import static com.connekz.pipeline.datasets.GoldSchema.EXAMPLE_ID;
 import static org.apache.spark.sql.functions.col;
@@ -7,6 +9,7 @@ import static org.apache.spark.sql.functions.col;
 import io.delta.tables.DeltaTable;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
  * nothing at all when there is nothing to change, so every version of a gold table is a real change.
  */
 public final class GoldWriter {
+    private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
     private final SparkSession spark;
 
     public GoldWriter(SparkSession spark) {
@@ -42,8 +46,8 @@ public final class GoldWriter {
             if (rows == 0) {
                 return new Change(0, 0, 0, OptionalLong.empty());
             }
-            DeltaTables.withUserMetadata(spark, metadata.toJson(), () -> create(path, wanted));
-            return new Change(rows, 0, 0, DeltaTables.latestVersion(spark, path));
+            withUserMetadata( metadata.toJson(), () -> create(path, wanted));
+            return new Change(rows, 0, 0, DeltaTables.version(spark, path));
         }
         Dataset<Row> current = spark.read().format("delta").load(path);
         long inserted = wanted.join(current, wanted.col(EXAMPLE_ID).equalTo(current.col(EXAMPLE_ID)), "left_anti").count();
@@ -54,8 +58,26 @@ public final class GoldWriter {
         if (inserted + deleted + updated == 0) {
             return new Change(0, 0, 0, OptionalLong.empty());
         }
-        DeltaTables.withUserMetadata(spark, metadata.toJson(), () -> merge(path, wanted));
-        return new Change(inserted, updated, deleted, DeltaTables.latestVersion(spark, path));
+        withUserMetadata( metadata.toJson(), () -> merge(path, wanted));
+        return new Change(inserted, updated, deleted, DeltaTables.version(spark, path));
+    }
+
+    /**
+     * Runs {@code write} with {@code metadata} as the user metadata of its commits, restoring the
+     * session's previous setting afterwards so no other write carries it.
+     */
+    private <T> T withUserMetadata(String metadata, Supplier<T> write) {
+        String previous = spark.conf().getOption(USER_METADATA).getOrElse(() -> null);
+        spark.conf().set(USER_METADATA, metadata);
+        try {
+            return write.get();
+        } finally {
+            if (previous == null) {
+                spark.conf().unset(USER_METADATA);
+            } else {
+                spark.conf().set(USER_METADATA, previous);
+            }
+        }
     }
 
     private Object create(String path, Dataset<Row> wanted) {

@@ -3,7 +3,7 @@ package com.connekz.pipeline.deletion;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.connekz.pipeline.datasets.DeltaTables;
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -81,7 +81,7 @@ public final class DeletionLedger {
         if (entries.isEmpty()) {
             return;
         }
-        SystemTables.ensure(spark, path, SCHEMA, List.of("scope", "status", "requested_at", "applied_at", "purged_at"));
+        DeltaTables.create(spark, path, SCHEMA, List.of("scope", "status", "requested_at", "applied_at", "purged_at"));
         List<Row> rows = new ArrayList<>();
         for (LedgerEntry e : entries) {
             rows.add(RowFactory.create(e.requestHash(), e.userHash(), e.targetHash(), e.scope(), e.status(),

@@ -1,6 +1,6 @@
 package com.connekz.pipeline.deletion;
 
-import com.connekz.pipeline.datasets.DeltaTables;
+import com.connekz.pipeline.lake.DeltaTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.OptionalLong;

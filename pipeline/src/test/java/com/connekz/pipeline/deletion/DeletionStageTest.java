@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.connekz.pipeline.audit.DeletionAudit;
 import com.connekz.pipeline.audit.SubjectAudit;
-import com.connekz.pipeline.datasets.DeltaTables;
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.run.StageResult;
 import com.connekz.pipeline.testing.SharedSpark;
@@ -128,13 +128,13 @@ class DeletionStageTest {
         // Only retained old versions still hold Alice's rows until the purge.
         SubjectAudit.Report after = subject.audit(ALICE);
         assertThat(after.findings()).isNotEmpty().allMatch(f -> !f.rowsByVersion().containsKey(
-                DeltaTables.latestVersion(spark, lake.lake().path(f.table())).orElseThrow()));
+                DeltaTables.version(spark, lake.lake().path(f.table())).orElseThrow()));
 
-        long ledgerVersion = DeltaTables.latestVersion(spark, lake.lake().system(DeletionLedger.TABLE)).orElseThrow();
+        long ledgerVersion = DeltaTables.version(spark, lake.lake().system(DeletionLedger.TABLE)).orElseThrow();
         StageResult again = new DeletionStage().run(lake.context("delete", 168));
         assertThat(again.metrics()).containsEntry("requests_new", 0L);
         assertThat(again.outputs()).isEmpty();
-        assertThat(DeltaTables.latestVersion(spark, lake.lake().system(DeletionLedger.TABLE)).orElseThrow()).isEqualTo(ledgerVersion);
+        assertThat(DeltaTables.version(spark, lake.lake().system(DeletionLedger.TABLE)).orElseThrow()).isEqualTo(ledgerVersion);
     }
 
     @Test

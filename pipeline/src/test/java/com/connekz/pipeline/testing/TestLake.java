@@ -1,5 +1,6 @@
 package com.connekz.pipeline.testing;
 
+import com.connekz.pipeline.config.ConfigLoader;
 import com.connekz.pipeline.config.HashKey;
 import com.connekz.pipeline.config.PipelineConfig;
 import com.connekz.pipeline.hashing.KeyedHash;
@@ -8,6 +9,7 @@ import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -56,8 +58,14 @@ public final class TestLake {
     }
 
     public RunContext context(String command, int retentionHours) {
-        PipelineConfig config = new PipelineConfig(null, root.toString(), null, null, null, null,
-                new PipelineConfig.DeletionSettings(retentionHours), null, null, null);
+        PipelineConfig config;
+        try {
+            config = ConfigLoader.load(Files.createTempFile("pipeline", ".yaml"),
+                    Map.of("landing", root.toString(), "lake", root.toString(),
+                            "deletion.retention_hours", String.valueOf(retentionHours)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return new RunContext(spark, config, KEY, "run-" + UUID.randomUUID(), command, LocalDate.of(2026, 11, 25), Instant.now());
     }
 

@@ -99,7 +99,7 @@ public final class TwoUsers {
                 TestLake lake = new TestLake(spark, template);
                 land(lake);
                 if (withGold) {
-                    new BuildStage(Map.of()).run(lake.context("build", 168));
+                    new BuildStage().run(lake.context("build", 168));
                 }
                 TEMPLATES.put(withGold, template);
             } catch (IOException e) {
