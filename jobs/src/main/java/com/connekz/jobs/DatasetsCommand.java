@@ -6,7 +6,6 @@ import com.connekz.pipeline.datasets.DatasetVersion;
 import com.connekz.pipeline.datasets.Datasets;
 import com.connekz.pipeline.datasets.ExportManifest;
 import com.connekz.pipeline.run.RunContext;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;

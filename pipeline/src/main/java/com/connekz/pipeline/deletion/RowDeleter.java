@@ -39,14 +39,17 @@ final class RowDeleter {
      *                that names them
      */
     Deleted delete(String path, Dataset<Row> victims, List<String> keyColumns) {
+        // Found once: the victims' plan scans the whole table, and both the counts and the MERGE
+        // (twice: to find the touched files, then to rewrite them) would otherwise scan it again.
+        Dataset<Row> found = victims.localCheckpoint(true);
         Map<String, Long> counts = new HashMap<>();
-        for (Row row : victims.groupBy(REQUEST_HASH).count().collectAsList()) {
+        for (Row row : found.groupBy(REQUEST_HASH).count().collectAsList()) {
             counts.put(row.getString(0), row.getLong(1));
         }
         if (counts.isEmpty()) {
             return new Deleted(Map.of(), OptionalLong.empty());
         }
-        Dataset<Row> keys = victims.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
+        Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
         String on = keyColumns.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
         DeltaTable.forPath(spark, path).as("t").merge(keys.as("s"), on).whenMatched().delete().execute();
         OptionalLong version = DeltaTables.version(spark, path);
