@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             GenerateCommand.class,
             RedactCommand.class,
+            BenchCommand.class,
+            LaunchTrainingCommand.class,
+            TrainNerCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
