@@ -40,8 +40,10 @@ public final class GoldSchema {
     /**
      * The only columns Delta may keep min/max statistics of: statistics of text columns would copy
      * the first characters of training text into the transaction log, beyond the reach of VACUUM.
+     * {@code subject_hash} (a keyed hash, never a raw id) is kept so that a deletion reads only the
+     * files that may hold the subject's examples; the purge erases its statistics with the rest.
      */
-    public static final List<String> STATS_COLUMNS = List.of(KIND, SPLIT, CREATED_AT);
+    public static final List<String> STATS_COLUMNS = List.of(KIND, SPLIT, CREATED_AT, SUBJECT_HASH);
 
     private GoldSchema() {}
 }

@@ -131,10 +131,15 @@ public final class DeletionStage implements Stage {
         if (deletedRecordKeys != null) {
             deletedRecordKeys = deletedRecordKeys.localCheckpoint(true);
         }
+        // Every example a request names is the requesting user's: a filter on subject_hash lets
+        // Delta skip the files that hold none of these users.
+        Object[] subjects = requests.stream().map(r -> hash.of(r.userId())).distinct().toArray();
         for (String dataset : GoldTables.list(spark, lake)) {
             String path = lake.gold(dataset);
-            record(result, applied, "gold/" + dataset, deleter.delete(path, goldVictims(spark.read().format("delta").load(path),
-                    deletedRecordKeys, named), List.of(GoldSchema.EXAMPLE_ID)));
+            Dataset<Row> gold = spark.read().format("delta").load(path)
+                    .filter(col(GoldSchema.SUBJECT_HASH).isin(subjects));
+            record(result, applied, "gold/" + dataset, deleter.delete(path, goldVictims(gold, deletedRecordKeys, named),
+                    List.of(GoldSchema.EXAMPLE_ID), col("t." + GoldSchema.SUBJECT_HASH).isin(subjects)));
         }
         for (Source source : Source.content()) {
             String path = lake.silver(source);

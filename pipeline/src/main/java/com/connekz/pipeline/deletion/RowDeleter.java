@@ -1,12 +1,14 @@
 package com.connekz.pipeline.deletion;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.connekz.pipeline.lake.DeltaTables;
 import io.delta.tables.DeltaTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,6 +41,15 @@ final class RowDeleter {
      *                that names them
      */
     Deleted delete(String path, Dataset<Row> victims, List<String> keyColumns) {
+        return delete(path, victims, keyColumns, null);
+    }
+
+    /**
+     * As {@link #delete(String, Dataset, List)}, with {@code targetFilter}: a predicate on the
+     * target table (columns prefixed {@code t.}) that every victim meets. Delta skips the files whose
+     * statistics rule it out, so a MERGE on a large table reads only the files that may hold victims.
+     */
+    Deleted delete(String path, Dataset<Row> victims, List<String> keyColumns, Column targetFilter) {
         // Found once: the victims' plan scans the whole table, and both the counts and the MERGE
         // (twice: to find the touched files, then to rewrite them) would otherwise scan it again.
         Dataset<Row> found = victims.localCheckpoint(true);
@@ -50,7 +61,11 @@ final class RowDeleter {
             return new Deleted(Map.of(), OptionalLong.empty());
         }
         Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
-        String on = keyColumns.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+        Column on = keyColumns.stream().map(k -> col("t.`" + k + "`").equalTo(col("s.`" + k + "`")))
+                .reduce(Column::and).orElseThrow();
+        if (targetFilter != null) {
+            on = on.and(targetFilter);
+        }
         DeltaTable.forPath(spark, path).as("t").merge(keys.as("s"), on).whenMatched().delete().execute();
         OptionalLong version = DeltaTables.version(spark, path);
         spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)");
