@@ -56,7 +56,7 @@ class DatasetExporterTest {
 
         assertThatThrownBy(() -> new DatasetExporter(spark, datasets)
                 .export("assistant", Optional.empty(), DatasetExporter.Format.PARQUET, out.toString()))
-                .isInstanceOf(RuntimeException.class);
+                .hasMessageContaining("already exists");
         assertThatThrownBy(() -> datasets.resolve("assistant", Optional.of(first + 5)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
