@@ -15,6 +15,7 @@ import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
+import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.StageResult;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -158,8 +159,12 @@ public final class DeletionStage implements Stage {
         for (Source source : Source.values()) {
             String path = lake.bronze(source);
             if (source != Source.DELETIONS && DeltaTables.exists(spark, path)) {
-                record(result, applied, "bronze/" + source.folder(),
-                        deleter.delete(path, victims(spark.read().format("delta").load(path), source, named), BRONZE_KEYS));
+                RowDeleter.Deleted deleted =
+                        deleter.delete(path, victims(spark.read().format("delta").load(path), source, named), BRONZE_KEYS);
+                record(result, applied, "bronze/" + source.folder(), deleted);
+                if (source.isContent() && deleted.rows() > 0) {
+                    result.source(source.folder(), SourceCounts.governed(0, Map.of("deleted", deleted.rows())));
+                }
             }
         }
         return applied;
