@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "Writes synthetic landing data for all seven sources to <out>/<source>/dt=YYYY-MM-DD/part-NNNNN.jsonl,",
             "the planted personal data to <out>/_labels/labels.jsonl and the policy cases to <out>/_labels/cases.json",
             "(--labels-dir puts those elsewhere, e.g. beside a landing zone that ingestion reads).",
-            "The same options and seed give byte-identical output."
+            "The same options and seed give byte-identical output. The first 25 users each show one policy case,",
+            "so at least 25 users are needed for every case to be present."
         })
 public final class GenerateCommand implements Callable<Integer> {
 

@@ -11,8 +11,16 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             NightlyCommand.class,
             IngestCommand.class,
+            DeleteCommand.class,
+            GovernCommand.class,
+            BuildCommand.class,
+            AuditCommand.class,
+            DatasetsCommand.class,
             GenerateCommand.class,
             RedactCommand.class,
+            BenchCommand.class,
+            LaunchTrainingCommand.class,
+            TrainNerCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 

@@ -1,5 +1,6 @@
 package com.connekz.jobs;
 
+import com.connekz.pipeline.lineage.OpenLineageObserver;
 import com.connekz.pipeline.run.PipelineRun;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.RunReport;
@@ -32,7 +33,10 @@ abstract class StageCommand implements Callable<Integer> {
     public Integer call() {
         RunContext context = RunSupport.open(common, spec.name(), runDate);
         try {
-            RunReport report = PipelineRun.execute(context, stages(context));
+            RunReport report;
+            try (OpenLineageObserver lineage = new OpenLineageObserver(context)) {
+                report = PipelineRun.execute(context, stages(context), lineage);
+            }
             if (common.json()) {
                 spec.commandLine().getOut().println(RunReportJson.toLine(report));
             } else {

@@ -3,6 +3,7 @@ package com.connekz.pipeline.datasets;
 import static org.apache.spark.sql.functions.col;
 
 import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.Lake;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,11 @@ public final class Publications {
     public Publications(SparkSession spark, String path) {
         this.spark = spark;
         this.path = path;
+    }
+
+    /** Where the manifest of a published version lives: {@code _system/manifests/<dataset>/v<N>.json}. */
+    public static String manifest(Lake lake, String dataset, long version) {
+        return lake.system("manifests/" + dataset + "/v" + version + ".json");
     }
 
     /** Records that each dataset's version passed the audits named in {@code auditsJson}. */

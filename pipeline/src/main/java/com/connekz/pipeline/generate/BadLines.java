@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  */
 final class BadLines {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] GARBAGE_TIMESTAMPS = {"yesterday arvo", "02/11/2026 9:14am", "", "2026-13-45T25:61:00Z"};
+    private static final String[] GARBAGE_TIMESTAMPS = {"yesterday arvo", "02/11/2026 9:14am", "not yet", "2026-13-45T25:61:00Z"};
     private static final String[] BAD_ENUM_VALUES = {"robot", "everything", "marketing", "carrier-pigeon"};
 
     private BadLines() {}

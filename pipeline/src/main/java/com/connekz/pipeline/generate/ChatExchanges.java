@@ -45,7 +45,7 @@ final class ChatExchanges {
             String[] pair = SMALL_TALK[random.nextInt(SMALL_TALK.length)];
             return new Exchange(new LabelledText().plain(pair[0]), new LabelledText().plain(pair[1]));
         }
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(15)) {
             case 0 -> remindToCall(random);
             case 1 -> newAddress(user, random);
             case 2 -> taxReturn(user, random);
@@ -55,8 +55,77 @@ final class ChatExchanges {
             case 6 -> declinedCard(user, random);
             case 7 -> passportForm(user, random);
             case 8 -> introduction(user, random);
-            default -> spokenReminder(random);
+            case 9 -> spokenReminder(random);
+            case 10 -> landlord(user, random);
+            case 11 -> kiwiSaver(user, random);
+            case 12 -> schoolEnrolment(random);
+            case 13 -> tradeMePickup(user, random);
+            default -> workEmail(random);
         };
+    }
+
+    private static final String[] OPENERS = {"", "Kia ora! ", "Mōrena, ", "Hey, ", "hi ", "Quick one: ", "Gidday — "};
+
+    private static String opener(SplittableRandom random) {
+        return OPENERS[random.nextInt(OPENERS.length)];
+    }
+
+    private Exchange landlord(UserProfile user, SplittableRandom random) {
+        String landlord = fakes.firstName(random) + " " + fakes.lastName(random);
+        return new Exchange(
+                new LabelledText().plain(opener(random) + "can you write a message to my landlord ")
+                        .planted(PERSON, landlord).plain(" about the leak in the bathroom at ")
+                        .planted(ADDRESS, user.address()).plain("? It's been 3 weeks 😩"),
+                new LabelledText().plain("Here's a firm but polite draft:\n\nKia ora ").planted(PERSON, landlord)
+                        .plain(", the bathroom at ").planted(ADDRESS, user.address())
+                        .plain(" has been leaking for three weeks. Under the Residential Tenancies Act repairs "
+                                + "need to be made within a reasonable time — could you arrange a plumber this week?"));
+    }
+
+    private Exchange kiwiSaver(UserProfile user, SplittableRandom random) {
+        return new Exchange(
+                new LabelledText().plain(opener(random) + "my KiwiSaver provider wants my IRD number (")
+                        .planted(NZ_IRD, user.ird()).plain(") and the account for contributions, which is ")
+                        .planted(NZ_BANK_ACCOUNT, user.bankAccount()).plain(". Is it safe to email them?"),
+                new LabelledText().plain("It's safer to enter those through the provider's secure online form or "
+                        + "app rather than plain email. Most providers also accept them over the phone."));
+    }
+
+    private Exchange schoolEnrolment(SplittableRandom random) {
+        String child = fakes.firstName(random) + " " + fakes.lastName(random);
+        String born = NzFakes.date(java.time.LocalDate.of(2014 + random.nextInt(8), 1 + random.nextInt(12),
+                1 + random.nextInt(28)), random);
+        String school = fakes.place(random);
+        return new Exchange(
+                new LabelledText().plain("I need to enrol ").planted(PERSON, child).plain(" (born ")
+                        .planted(DATE_OF_BIRTH, born).plain(") at ").planted(LOCATION, school)
+                        .plain(" School for term 1. What documents do they want?"),
+                new LabelledText().plain("Schools usually ask for a birth certificate or passport, proof of "
+                        + "address for the school zone, and immunisation records. Give the office a ring to check."));
+    }
+
+    private Exchange tradeMePickup(UserProfile user, SplittableRandom random) {
+        String phone = user.phone().written(random);
+        String area = fakes.place(random);
+        return new Exchange(
+                new LabelledText().plain("write a Trade Me listing for my old couch, pick up only from ")
+                        .planted(LOCATION, area).plain(", txt ").planted(PHONE_NUMBER, phone).plain(" thx"),
+                new LabelledText().plain("Comfy 3-seater couch, well loved but plenty of life left 🛋️ Pick up only, ")
+                        .planted(LOCATION, area).plain(". Flick a text to ").planted(PHONE_NUMBER, phone)
+                        .plain(" to arrange."));
+    }
+
+    private Exchange workEmail(SplittableRandom random) {
+        String first = fakes.firstName(random);
+        String last = fakes.lastName(random);
+        String email = fakes.email(first, last, random);
+        return new Exchange(
+                new LabelledText().plain(opener(random) + "is ").planted(EMAIL_ADDRESS, email)
+                        .plain(" the right address for ").planted(PERSON, first + " " + last)
+                        .plain(" from the netball club?"),
+                new LabelledText().plain("I can't check other people's addresses, but ")
+                        .planted(EMAIL_ADDRESS, email).plain(" is the one ").planted(PERSON, first)
+                        .plain(" used in your last email thread."));
     }
 
     private String otherPerson(SplittableRandom random) {
@@ -67,7 +136,7 @@ final class ChatExchanges {
         String person = otherPerson(random);
         String phone = NzPhone.random(random).written(random);
         return new Exchange(
-                new LabelledText().plain("Can you remind me to call ").planted(PERSON, person)
+                new LabelledText().plain(opener(random) + "can you remind me to call ").planted(PERSON, person)
                         .plain(" on ").planted(PHONE_NUMBER, phone).plain(" tomorrow morning?"),
                 new LabelledText().plain("Sure! I'll remind you at 9am tomorrow to call ").planted(PERSON, person)
                         .plain(" on ").planted(PHONE_NUMBER, phone).plain("."));

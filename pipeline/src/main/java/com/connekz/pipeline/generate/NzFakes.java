@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import net.datafaker.Faker;
 
@@ -124,23 +125,32 @@ final class NzFakes {
         return stripped.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
+    /*
+     * The identifier generators belong to the redaction engine and may draw more or fewer random
+     * numbers as they evolve; each gets a stream of its own, seeded by one draw, so that everything
+     * else generated stays the same when they change.
+     */
+
     String ird(RandomGenerator random) {
-        String printed = IrdNumber.random(random);
-        return random.nextInt(3) == 0 ? printed.replace("-", "") : printed;
+        SplittableRandom own = new SplittableRandom(random.nextLong());
+        String printed = IrdNumber.random(own);
+        return own.nextInt(3) == 0 ? printed.replace("-", "") : printed;
     }
 
     String nhi(RandomGenerator random) {
-        return NhiNumber.random(random);
+        return NhiNumber.random(new SplittableRandom(random.nextLong()));
     }
 
     String bankAccount(RandomGenerator random) {
-        String printed = NzBankAccount.random(random);
-        return random.nextInt(4) == 0 ? printed.replace('-', ' ') : printed;
+        SplittableRandom own = new SplittableRandom(random.nextLong());
+        String printed = NzBankAccount.random(own);
+        return own.nextInt(4) == 0 ? printed.replace('-', ' ') : printed;
     }
 
     String card(RandomGenerator random) {
-        String printed = Luhn.randomCardNumber(random);
-        return switch (random.nextInt(4)) {
+        SplittableRandom own = new SplittableRandom(random.nextLong());
+        String printed = Luhn.randomCardNumber(own);
+        return switch (own.nextInt(4)) {
             case 0 -> printed.replace(" ", "");
             case 1 -> printed.replace(' ', '-');
             default -> printed;

@@ -178,7 +178,9 @@ final class UserDay {
     }
 
     private long writeCalls(UserProfile user, int day, long now, SplittableRandom random) {
-        int count = day == 0 ? 1 : random.nextInt(2);
+        // Every caller calls on the first day; a not-notifying caller twice, once saying false and
+        // once leaving the flag out, so that both forms are always there.
+        int count = day > 0 ? random.nextInt(2) : user.calls() == Patterns.Calls.NOT_NOTIFIED ? 2 : 1;
         for (int call = 0; call < count; call++) {
             String callId = Ids.of("call", seed, user.index(), day, call);
             long startedAt = now + 60_000L + random.nextLong(3_600_000L);

@@ -18,6 +18,7 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Runs in a task: streams one landed file line by line (gzip or not, local or S3A) and turns each
@@ -98,7 +99,7 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
         List<Object> values = new ArrayList<>(fields + 10);
         if (parsed.isGood()) {
             for (Object value : parsed.values()) {
-                values.add(value);
+                values.add(value instanceof List<?> list ? CollectionConverters.asScala(list).toSeq() : value);
             }
         } else {
             for (int i = 0; i < fields; i++) {

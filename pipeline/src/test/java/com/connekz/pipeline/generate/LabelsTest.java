@@ -2,6 +2,7 @@ package com.connekz.pipeline.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.connekz.pipeline.redact.EntityTypes;
 import com.connekz.pipeline.redact.checksum.Luhn;
 import com.connekz.pipeline.redact.nz.IrdNumber;
 import com.connekz.pipeline.redact.nz.NhiNumber;
@@ -27,6 +28,23 @@ class LabelsTest {
 
     @TempDir
     Path root;
+
+    @Test
+    void plantedTypesAreTypesTheRedactionEngineNames() {
+        for (EntityType type : EntityType.values()) {
+            assertThat(EntityTypes.ALL).contains(type.name());
+        }
+    }
+
+    @Test
+    void labelsReadAsTheRedactionEvaluationReadsThem() throws Exception {
+        LandingGenerator.generate(root, GeneratorOptions.of(10, 1));
+        for (String line : LandingLines.lines(root.resolve("_labels/labels.jsonl"))) {
+            var labelled = LandingLines.MAPPER.readValue(line, com.connekz.pipeline.redact.eval.LabelledText.class);
+            assertThat(labelled.entities()).isNotEmpty();
+            assertThat(labelled.text()).isNotBlank();
+        }
+    }
 
     @Test
     void labelledTextCountsCodePointsNotUtf16Units() {

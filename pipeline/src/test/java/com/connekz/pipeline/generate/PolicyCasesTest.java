@@ -44,6 +44,11 @@ class PolicyCasesTest {
     }
 
     @Test
+    void theGenerateCommandsHelpNamesTheRightNumberOfShowcaseUsers() {
+        assertThat(PolicyCase.values()).as("update GenerateCommand's description").hasSize(25);
+    }
+
+    @Test
     void everyCaseCallFlagAndDeletionScopeIsPresent() {
         for (PolicyCase policyCase : PolicyCase.values()) {
             assertThat(cases.path("cases").path(policyCase.name()).path("count").asLong()).as(policyCase.name()).isPositive();

@@ -49,13 +49,16 @@ public final class NameFinder {
      * The names in the tokens as non-overlapping token spans in token order: {@code getType()} is
      * an {@link EntityType#modelName()}, {@code getStart()}/{@code getEnd()} are token indexes (end
      * exclusive) and {@code getProb()} is the probability, at least the type's threshold. Where
-     * candidates overlap, the more probable one wins.
+     * candidates overlap, the more probable one wins. A person's leading titles ("Dr", "Mrs.") are
+     * left out of its span.
      */
     public List<Span> find(String[] tokens) {
         if (tokens.length == 0) {
             return List.of();
         }
-        return KBestDecoder.nonOverlapping(decoders.get().spanProbabilities(tokens), this::threshold);
+        return KBestDecoder.nonOverlapping(decoders.get().spanProbabilities(tokens), this::threshold).stream()
+                .map(span -> Honorifics.withoutLeadingTitles(tokens, span))
+                .toList();
     }
 
     private double threshold(String modelType) {

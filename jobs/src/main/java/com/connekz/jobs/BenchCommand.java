@@ -1,0 +1,82 @@
+package com.connekz.jobs;
+
+import com.connekz.pipeline.bench.Bench;
+import com.connekz.pipeline.bench.Measurement;
+import com.connekz.pipeline.config.PipelineConfig;
+import com.connekz.pipeline.spark.Sparks;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Generate data, time each nightly stage beside a bare Spark copy of the same files, print the ratios.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--records", description = "about how many landing records to generate (default: ${DEFAULT-VALUE})",
+            defaultValue = "1000000")
+    long records;
+
+    @Option(names = "--days", description = "days of traffic to generate (default: ${DEFAULT-VALUE})", defaultValue = "3")
+    int days;
+
+    @Option(names = "--work", description = "scratch folder (default: a new temporary folder)")
+    Path work;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineConfig config = common.config();
+        SparkSession spark = Sparks.session(config, System.getenv());
+        try {
+            Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("pipeline-bench");
+            List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder)
+                    .run(records, days, Stages::nightly);
+            PrintWriter out = spec.commandLine().getOut();
+            if (common.json()) {
+                out.println(json(figures));
+            } else {
+                out.printf("%-9s %10s %8s %9s %11s %8s %10s %14s%n",
+                        "step", "records", "MB", "seconds", "records/s", "MB/s", "heap MB", "ratio to bare");
+                for (Measurement m : figures) {
+                    out.printf("%-9s %10d %8.1f %9.2f %11.0f %8.2f %10.0f %14.2f%n", m.step(), m.records(),
+                            m.bytes() / 1e6, m.time().toNanos() / 1e9, m.recordsPerSecond(), m.megabytesPerSecond(),
+                            m.peakHeapBytes() / 1e6, m.ratio());
+                }
+                out.printf("baseline: bare copy (read JSON with the contract schema, write Delta) = %.2f s%n",
+                        figures.get(0).baseline().toNanos() / 1e9);
+            }
+            out.flush();
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static String json(List<Measurement> figures) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode steps = root.putArray("steps");
+        for (Measurement m : figures) {
+            steps.addObject().put("step", m.step()).put("records", m.records()).put("bytes", m.bytes())
+                    .put("seconds", m.time().toNanos() / 1e9).put("records_per_second", m.recordsPerSecond())
+                    .put("mb_per_second", m.megabytesPerSecond()).put("peak_heap_bytes", m.peakHeapBytes())
+                    .put("baseline_seconds", m.baseline().toNanos() / 1e9).put("ratio", m.ratio());
+        }
+        return mapper.writeValueAsString(root);
+    }
+}

@@ -1,0 +1,28 @@
+package com.connekz.pipeline.govern;
+
+import com.connekz.pipeline.ingest.Source;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Where redaction plugs into governance: it receives the used records of one source that are new
+ * or changed since silver was last written (never excluded ones) and returns what silver stores.
+ * It must keep every column it receives, the natural key and {@code _content_hash} unchanged; it
+ * may add columns (they become silver columns).
+ */
+@FunctionalInterface
+public interface RedactionHook {
+
+    /** Stores records as governed, unredacted: only for tests and for runs before redaction exists. */
+    RedactionHook NONE = (source, records) -> records;
+
+    Dataset<Row> redact(Source source, Dataset<Row> usedRecords);
+
+    /** A hook applying one transform per source; sources without one pass through unchanged. */
+    static RedactionHook perSource(Map<Source, UnaryOperator<Dataset<Row>>> transforms) {
+        Map<Source, UnaryOperator<Dataset<Row>>> copy = Map.copyOf(transforms);
+        return (source, records) -> copy.getOrDefault(source, UnaryOperator.identity()).apply(records);
+    }
+}

@@ -1,0 +1,89 @@
+package com.connekz.pipeline.tenancy;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one check between rows and a tenant's table: the gold writer calls it before committing, and
+ * a violation fails the run with nothing written.
+ */
+public final class TenantGuard {
+    /** How many distinct offending tenant values a violation names at most. */
+    static final int NAMED_AT_MOST = 20;
+    private static final String MARKER = "TENANT_VIOLATION ";
+
+    private TenantGuard() {}
+
+    /**
+     * Returns normally only if every row's {@code tenant} equals {@code tenant}; otherwise throws a
+     * {@link TenantViolation} naming {@code table} and the offending tenant values. A frame without
+     * a {@code tenant} column violates too. Reads {@code rows} once; writes nothing.
+     */
+    public static void requireOnly(Dataset<Row> rows, Tenant tenant, String table) {
+        if (!Arrays.asList(rows.columns()).contains(Tenant.COLUMN)) {
+            throw new TenantViolation(table, tenant, Set.of("<no tenant column>"));
+        }
+        List<String> offending = rows.select(col(Tenant.COLUMN))
+                .filter(not(tenant))
+                .distinct()
+                .limit(NAMED_AT_MOST)
+                .select(coalesce(col(Tenant.COLUMN), lit("null")))
+                .as(Encoders.STRING())
+                .collectAsList();
+        if (!offending.isEmpty()) {
+            throw new TenantViolation(table, tenant, new HashSet<>(offending));
+        }
+    }
+
+    /**
+     * Checks the rows, then commits them through {@code commit} with the same check repeated inside
+     * the write's own plan: a row of another tenant that appears between the two (a frame that is
+     * recomputed differently) fails the write's tasks, so Delta never commits it.
+     *
+     * @param commit the write itself, e.g. {@code rows -> rows.write().format("delta").mode("append").save(path)}
+     */
+    public static void writeChecked(Dataset<Row> rows, Tenant tenant, String table, Consumer<Dataset<Row>> commit) {
+        requireOnly(rows, tenant, table);
+        Column asserted = when(not(tenant), raise_error(concat(lit(MARKER), coalesce(col(Tenant.COLUMN), lit("null")))))
+                .otherwise(col(Tenant.COLUMN));
+        try {
+            commit.accept(rows.withColumn(Tenant.COLUMN, asserted));
+        } catch (RuntimeException failure) {
+            String offending = offendingTenantIn(failure);
+            if (offending == null) {
+                throw failure;
+            }
+            throw new TenantViolation(table, tenant, Set.of(offending));
+        }
+    }
+
+    private static Column not(Tenant tenant) {
+        return col(Tenant.COLUMN).eqNullSafe(lit(tenant.value())).equalTo(false);
+    }
+
+    private static String offendingTenantIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            int at = message == null ? -1 : message.indexOf(MARKER);
+            if (at >= 0) {
+                String rest = message.substring(at + MARKER.length());
+                return rest.lines().findFirst().orElse(rest).split("[\\s\"']", 2)[0];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,165 @@
+package com.connekz.pipeline.govern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.upper;
+
+import com.connekz.pipeline.config.HashKey;
+import com.connekz.pipeline.config.PipelineConfig;
+import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.run.RunContext;
+import com.connekz.pipeline.run.SourceCounts;
+import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.testing.SharedSpark;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GovernStageTest {
+    static final Instant BUILD = Instant.parse("2026-11-25T00:00:00Z");
+
+    @TempDir
+    Path root;
+
+    final SparkSession spark = SharedSpark.session();
+
+    Lake lake() {
+        return new Lake(root.toString());
+    }
+
+    RunContext run(String runId) {
+        PipelineConfig config = com.connekz.pipeline.testing.TestRuns.config(root.toString(), root.toString());
+        return new RunContext(spark, config, new HashKey(new byte[32], true), runId, "govern",
+                LocalDate.parse("2026-11-25"), BUILD);
+    }
+
+    void save(Dataset<Row> rows, Source source, String mode) {
+        rows.write().format("delta").mode(mode).save(lake().bronze(source));
+    }
+
+    static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    void landTheFirstNight() {
+        BronzeRows accounts = BronzeRows.of(Source.ACCOUNTS);
+        for (String user : List.of("alice", "bob", "dev")) {
+            accounts.add("user_id", user, "created_at", at("2020-01-01T00:00:00Z"), "date_of_birth", LocalDate.parse("1990-05-05"));
+        }
+        accounts.add("user_id", "kid", "created_at", at("2020-01-01T00:00:00Z"), "date_of_birth", LocalDate.parse("2015-05-05"));
+        save(accounts.frame(), Source.ACCOUNTS, "overwrite");
+
+        BronzeRows consent = BronzeRows.of(Source.CONSENT);
+        for (String user : List.of("alice", "bob", "kid", "dev")) {
+            consent.add("event_id", "mt-" + user, "user_id", user, "purpose", "model_training", "granted", true,
+                    "effective_at", at("2026-01-01T00:00:00Z"));
+        }
+        consent.add("event_id", "it-dev", "user_id", "dev", "purpose", "instance_training", "granted", true,
+                "effective_at", at("2026-01-01T00:00:00Z"));
+        save(consent.frame(), Source.CONSENT, "overwrite");
+
+        BronzeRows chats = BronzeRows.of(Source.CHATS);
+        int n = 0;
+        for (String user : List.of("alice", "alice", "bob", "kid", "stranger", "dev")) {
+            chats.add("message_id", "m" + n++, "conversation_id", "c-" + user, "user_id", user, "role", "user",
+                    "text", "my secret plans for tuesday", "created_at", at("2026-03-01T00:00:00Z"));
+        }
+        save(chats.frame(), Source.CHATS, "overwrite");
+
+        BronzeRows api = BronzeRows.of(Source.API)
+                .add("request_id", "r1", "instance_id", "i-1", "developer_id", "dev", "prompt", "p", "output", "o",
+                        "created_at", at("2026-03-01T00:00:00Z"));
+        save(api.frame(), Source.API, "overwrite");
+    }
+
+    Dataset<Row> silver(Source source) {
+        return spark.read().format("delta").load(lake().silver(source));
+    }
+
+    @Test
+    void writesOnlyUsedRecordsAndCountsEveryBronzeRecordOnce() {
+        landTheFirstNight();
+        StageResult result = new GovernStage().run(run("run-1"));
+
+        SourceCounts chats = result.sources().get("chats");
+        assertThat(chats.used()).isEqualTo(4);
+        assertThat(chats.excludedByReason()).isEqualTo(Map.of("minor", 1L, "no_account", 1L));
+        assertThat(chats.used() + chats.excluded()).isEqualTo(spark.read().format("delta").load(lake().bronze(Source.CHATS)).count());
+        assertThat(result.sources().get("api").used()).isEqualTo(1);
+        assertThat(result.sources()).doesNotContainKeys("memories", "calls");
+
+        Dataset<Row> silverChats = silver(Source.CHATS);
+        assertThat(silverChats.count()).isEqualTo(4);
+        assertThat(silverChats.columns()).contains("tenant", "subject_id", "consent_event_ids", "_govern_run_id", "text")
+                .doesNotContain("exclusion_reason");
+        assertThat(silver(Source.API).select("tenant").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactly("instance:i-1");
+        assertThat(Files.exists(Path.of(lake().silver(Source.MEMORIES)))).isFalse();
+
+        assertThat(result.inputs()).containsKeys("bronze/consent", "bronze/accounts", "bronze/chats", "bronze/api");
+        assertThat(result.outputs()).containsKeys("silver/chats", "silver/api");
+    }
+
+    @Test
+    void aWithdrawalRemovesTheUsersRecordsFromSilverAndLeavesOthersUntouched() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+
+        save(BronzeRows.of(Source.CONSENT).add("event_id", "w-alice", "user_id", "alice", "purpose", "model_training",
+                "granted", false, "effective_at", at("2026-06-01T00:00:00Z")).frame(), Source.CONSENT, "append");
+        StageResult second = new GovernStage().run(run("run-2"));
+
+        assertThat(second.sources().get("chats").excludedByReason()).containsEntry("withdrawn", 2L);
+        assertThat(second.inputs()).containsEntry("bronze/consent", 1L);
+        assertThat(second.metrics()).containsEntry("silver.chats.removed", 2L).containsEntry("silver.chats.updated", 0L);
+        List<Row> left = silver(Source.CHATS).select("subject_id", "_govern_run_id").collectAsList();
+        assertThat(left).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("bob", "dev");
+        assertThat(left).extracting(r -> r.getString(1)).containsOnly("run-1");
+    }
+
+    @Test
+    void theRedactionHookSeesOnlyUsedRecordsThatAreNewOrChanged() {
+        landTheFirstNight();
+        RedactionHook shouting = (source, records) -> source == Source.CHATS
+                ? records.withColumn("text", upper(col("text"))).withColumn("redacted_in", lit("hook"))
+                : records;
+        new GovernStage(shouting).run(run("run-1"));
+        assertThat(silver(Source.CHATS).select("text").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactly("MY SECRET PLANS FOR TUESDAY");
+
+        save(BronzeRows.of(Source.CHATS).add("message_id", "m-new", "conversation_id", "c", "user_id", "bob", "role", "user",
+                "text", "new words", "created_at", at("2026-04-01T00:00:00Z")).frame(), Source.CHATS, "append");
+        StageResult second = new GovernStage(shouting).run(run("run-2"));
+
+        assertThat(second.metrics()).containsEntry("silver.chats.inserted", 1L).containsEntry("silver.chats.updated", 0L);
+        assertThat(silver(Source.CHATS).filter("message_id = 'm-new'").select("text", "_govern_run_id").first().toSeq().toList().mkString(","))
+                .isEqualTo("NEW WORDS,run-2");
+    }
+
+    @Test
+    void silverTransactionLogKeepsNoStatisticsOfTextOrIds() throws IOException {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+
+        StringBuilder log = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of(lake().silver(Source.CHATS), "_delta_log"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                log.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(log).contains("numRecords").contains("minValues").doesNotContain("my secret").doesNotContain("alice");
+    }
+}
