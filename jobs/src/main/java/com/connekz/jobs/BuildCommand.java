@@ -1,6 +1,5 @@
 package com.connekz.jobs;
 
-import com.connekz.pipeline.datasets.BuildStage;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
 import java.util.List;
@@ -11,6 +10,6 @@ import picocli.CommandLine.Command;
 final class BuildCommand extends StageCommand {
     @Override
     List<Stage> stages(RunContext context) {
-        return List.of(new BuildStage());
+        return List.of(Stages.build(context));
     }
 }

@@ -1,6 +1,5 @@
 package com.connekz.jobs;
 
-import com.connekz.pipeline.deletion.DeletionStage;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
 import java.util.List;
@@ -11,6 +10,6 @@ import picocli.CommandLine.Command;
 final class DeleteCommand extends StageCommand {
     @Override
     List<Stage> stages(RunContext context) {
-        return List.of(new DeletionStage());
+        return List.of(Stages.delete(context));
     }
 }

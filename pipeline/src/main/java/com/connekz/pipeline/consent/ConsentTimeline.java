@@ -1,14 +1,15 @@
 package com.connekz.pipeline.consent;
 
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
@@ -33,12 +34,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * of its user and purpose: the join neither multiplies records nor needs an aggregation after it.
  */
 public final class ConsentTimeline {
-
-    /** Fields of the state struct {@link #attach} adds. */
-    public static final String HELD_AT_RECORD = "held_at_record";
-    public static final String HELD_AS_OF_BUILD = "held_as_of_build";
-    public static final String GRANTING_EVENT_IDS = "granting_event_ids";
-    public static final String LATEST_EVENT_IDS = "latest_event_ids";
 
     private final Dataset<Row> events;
     private final Timestamp asOf;
@@ -80,42 +75,31 @@ public final class ConsentTimeline {
     }
 
     /**
-     * Adds to {@code records} a struct column {@code stateColumn} with the consent state of the
-     * record's subject for {@code purpose} at the record's instant: null when no event preceded it,
-     * else {@value #HELD_AT_RECORD}, {@value #HELD_AS_OF_BUILD}, {@value #GRANTING_EVENT_IDS} and
-     * {@value #LATEST_EVENT_IDS}. Every input row appears exactly once in the result.
+     * Adds to {@code records} two columns for {@code purpose}: {@code <prefix>reason}, the exclusion
+     * consent leads to (null when it allows use: {@code missingReason} when not held at the record's
+     * instant, {@code withdrawn} when held then but withdrawn as of the build), and
+     * {@code <prefix>event_ids}, the sorted ids of the events that opened the record's interval and
+     * of the latest event as of the build. Every input row appears exactly once in the result.
+     *
+     * <p>Everything but the interval lookup is computed once per interval, not once per record.
      */
     public Dataset<Row> attach(Dataset<Row> records, Column subject, Column recordTime,
-                               ConsentPurpose purpose, String stateColumn) {
-        String prefix = "_" + stateColumn + "_";
-        Dataset<Row> intervals = intervals(purpose);
-        for (String name : intervals.columns()) {
-            intervals = intervals.withColumnRenamed(name, prefix + name);
-        }
+                               ConsentPurpose purpose, String prefix, String missingReason) {
+        Dataset<Row> intervals = intervals(purpose).select(
+                col("user_id").as(prefix + "user_id"),
+                col("from").as(prefix + "from"),
+                col("until").as(prefix + "until"),
+                when(col("granted").equalTo(false), lit(missingReason))
+                        .when(col("granted_as_of_build").equalTo(false), lit("withdrawn"))
+                        .as(prefix + "interval_reason"),
+                array_sort(array_distinct(concat(col("event_ids"), col("latest_event_ids")))).as(prefix + "event_ids"));
         Column from = col(prefix + "from");
         Column until = col(prefix + "until");
         Column matches = subject.equalTo(col(prefix + "user_id"))
                 .and(recordTime.geq(from))
                 .and(until.isNull().or(recordTime.lt(until)));
-        Column state = when(from.isNull(), lit(null)).otherwise(struct(
-                col(prefix + "granted").as(HELD_AT_RECORD),
-                col(prefix + "granted_as_of_build").as(HELD_AS_OF_BUILD),
-                col(prefix + "event_ids").as(GRANTING_EVENT_IDS),
-                col(prefix + "latest_event_ids").as(LATEST_EVENT_IDS)));
-        Dataset<Row> joined = records.join(intervals, matches, "left").withColumn(stateColumn, state);
-        for (String name : intervals.columns()) {
-            joined = joined.drop(name);
-        }
-        return joined;
-    }
-
-    /**
-     * The exclusion a consent state leads to, or null when it allows use: {@code missingReason}
-     * when consent was not held at the record's instant, {@code withdrawn} when it was but the
-     * latest event as of the build withdrew it.
-     */
-    public static Column exclusion(Column state, String missingReason) {
-        return when(state.isNull().or(state.getField(HELD_AT_RECORD).equalTo(false)), lit(missingReason))
-                .when(state.getField(HELD_AS_OF_BUILD).equalTo(false), lit("withdrawn"));
+        return records.join(intervals, matches, "left")
+                .withColumn(prefix + "reason", when(from.isNull(), lit(missingReason)).otherwise(col(prefix + "interval_reason")))
+                .drop(prefix + "user_id", prefix + "from", prefix + "until", prefix + "interval_reason");
     }
 }

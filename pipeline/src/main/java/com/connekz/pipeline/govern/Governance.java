@@ -15,9 +15,7 @@ import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.tenancy.Tenant;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,30 +62,27 @@ public final class Governance {
     public Dataset<Row> decide(Source source, Dataset<Row> records) {
         Column subject = col(subjectField(source));
         Column time = col(source.createdAtField());
-        Map<String, ConsentRule> rules = consentRules(source);
+        List<ConsentRule> rules = consentRules(source);
 
-        Dataset<Row> decided = accounts.attach(records, subject, "_account");
-        for (Map.Entry<String, ConsentRule> rule : rules.entrySet()) {
-            decided = consent.attach(decided, subject, time, rule.getValue().purpose(), rule.getKey());
+        Dataset<Row> decided = accounts.attach(records, subject, time, "_account_reason");
+        for (ConsentRule rule : rules) {
+            decided = consent.attach(decided, subject, time, rule.purpose(), rule.prefix(), rule.missingReason());
         }
 
         List<Column> exclusions = new ArrayList<>();
         exclusions.add(when(time.isNull(), lit(ExclusionReason.UNKNOWN_TIME.code())));
         exclusions.add(when(Tenant.of(source).isNull(), lit(ExclusionReason.UNKNOWN_TENANT.code())));
-        exclusions.add(accounts.exclusion(col("_account"), time));
-        rules.forEach((state, rule) -> exclusions.add(ConsentTimeline.exclusion(col(state), rule.missingReason())));
+        exclusions.add(col("_account_reason"));
+        rules.forEach(rule -> exclusions.add(col(rule.prefix() + "reason")));
         if (source == Source.CALLS) {
             exclusions.add(when(coalesce(col("all_parties_notified"), lit(false)).equalTo(false),
                     lit(ExclusionReason.PARTIES_NOT_NOTIFIED.code())));
         }
         Column reason = coalesce(exclusions.toArray(Column[]::new));
 
-        List<Column> eventIds = new ArrayList<>();
-        for (String state : rules.keySet()) {
-            eventIds.add(col(state).getField(ConsentTimeline.GRANTING_EVENT_IDS));
-            eventIds.add(col(state).getField(ConsentTimeline.LATEST_EVENT_IDS));
-        }
-        Column allowingEvents = array_sort(array_distinct(concat(eventIds.toArray(Column[]::new))));
+        Column allowingEvents = rules.size() == 1
+                ? col(rules.get(0).prefix() + "event_ids")
+                : array_sort(array_distinct(concat(rules.stream().map(r -> col(r.prefix() + "event_ids")).toArray(Column[]::new))));
 
         decided = decided
                 .withColumn(TENANT, Tenant.of(source))
@@ -95,9 +90,9 @@ public final class Governance {
                 .withColumn(EXCLUSION_REASON, reason)
                 .withColumn(CONSENT_EVENT_IDS, when(col(EXCLUSION_REASON).isNull(), allowingEvents)
                         .otherwise(array().cast(DataTypes.createArrayType(DataTypes.StringType))))
-                .drop("_account");
-        for (String state : rules.keySet()) {
-            decided = decided.drop(state);
+                .drop("_account_reason");
+        for (ConsentRule rule : rules) {
+            decided = decided.drop(rule.prefix() + "reason", rule.prefix() + "event_ids");
         }
         return decided;
     }
@@ -119,20 +114,19 @@ public final class Governance {
         return source == Source.API ? "developer_id" : "user_id";
     }
 
-    private record ConsentRule(ConsentPurpose purpose, String missingReason) {}
+    /** One consent a source needs; its columns in the decision start with {@code prefix}. */
+    private record ConsentRule(ConsentPurpose purpose, String missingReason, String prefix) {}
 
-    /** The consents a source needs, in order of precedence, keyed by the state column each gets. */
-    private static Map<String, ConsentRule> consentRules(Source source) {
-        Map<String, ConsentRule> rules = new LinkedHashMap<>();
-        switch (source) {
-            case CHATS, MEMORIES -> rules.put("_consent_model", new ConsentRule(ConsentPurpose.MODEL_TRAINING, ExclusionReason.NO_CONSENT.code()));
-            case CALLS -> {
-                rules.put("_consent_model", new ConsentRule(ConsentPurpose.MODEL_TRAINING, ExclusionReason.NO_CONSENT.code()));
-                rules.put("_consent_call", new ConsentRule(ConsentPurpose.CALL_TRAINING, ExclusionReason.NO_CALL_CONSENT.code()));
-            }
-            case API -> rules.put("_consent_instance", new ConsentRule(ConsentPurpose.INSTANCE_TRAINING, ExclusionReason.NO_INSTANCE_CONSENT.code()));
+    /** The consents a source needs, in order of precedence. */
+    private static List<ConsentRule> consentRules(Source source) {
+        ConsentRule model = new ConsentRule(ConsentPurpose.MODEL_TRAINING, ExclusionReason.NO_CONSENT.code(), "_consent_model_");
+        return switch (source) {
+            case CHATS, MEMORIES -> List.of(model);
+            case CALLS -> List.of(model,
+                    new ConsentRule(ConsentPurpose.CALL_TRAINING, ExclusionReason.NO_CALL_CONSENT.code(), "_consent_call_"));
+            case API -> List.of(
+                    new ConsentRule(ConsentPurpose.INSTANCE_TRAINING, ExclusionReason.NO_INSTANCE_CONSENT.code(), "_consent_instance_"));
             default -> throw new IllegalArgumentException(source.folder() + " is not training content");
-        }
-        return rules;
+        };
     }
 }

@@ -1,0 +1,149 @@
+package com.connekz.pipeline.govern;
+
+import com.connekz.pipeline.config.HashKey;
+import com.connekz.pipeline.config.PipelineConfig;
+import com.connekz.pipeline.ingest.BronzeSchema;
+import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.run.RunContext;
+import com.connekz.pipeline.run.SourceCounts;
+import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.testing.SharedSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Govern throughput against a bare read of the same bronze table in the same run (not a unit test).
+ * Generates, in process, {@code records} chat messages of {@code users} users and {@code events}
+ * consent events, then times: the bare read (count + write to noop), the first govern run (silver
+ * created), and a second govern run over unchanged inputs (silver merged, nothing to change).
+ *
+ * <p>Run: {@code java -cp <test classpath> com.connekz.pipeline.govern.GovernBenchmark [records] [events]}.
+ */
+public final class GovernBenchmark {
+    static final Instant BUILD = Instant.parse("2026-11-25T00:00:00Z");
+    static final long YEAR_SECONDS = 365L * 24 * 3600;
+    static final String EPOCH_2026 = "1767225600"; // 2026-01-01T00:00:00Z
+
+    public static void main(String[] args) throws IOException {
+        long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+        long events = args.length > 1 ? Long.parseLong(args[1]) : 100_000L;
+        long users = events / 2;
+        SparkSession spark = SharedSpark.session();
+        Path root = Files.createTempDirectory("govern-bench");
+        Lake lake = new Lake(root.toString());
+
+        System.out.printf("generating %,d chats of %,d users with %,d consent events under %s%n", records, users, events, root);
+        generate(spark, lake, records, users, events);
+        bareRead(spark, lake); // warm-up: class loading, Delta log caches
+        if (args.length > 2 && args[2].equals("explain")) {
+            Governance governance = new Governance(spark.read().format("delta").load(lake.bronze(Source.CONSENT)),
+                    spark.read().format("delta").load(lake.bronze(Source.ACCOUNTS)), BUILD);
+            Dataset<Row> decided = governance.decide(Source.CHATS, spark.read().format("delta").load(lake.bronze(Source.CHATS)));
+            String plan = decided.queryExecution().executedPlan().toString();
+            plan.lines().filter(l -> l.contains("Join") || l.contains("Exchange") || l.contains("Window"))
+                    .forEach(l -> System.out.println("plan: " + l.strip().substring(0, Math.min(160, l.strip().length()))));
+            for (String phase : List.of("count", "decide-noop", "decide-delta")) {
+                double took = seconds(() -> {
+                    switch (phase) {
+                        case "count" -> GovernStage.count(governance, Source.CHATS, spark.read().format("delta").load(lake.bronze(Source.CHATS)));
+                        case "decide-noop" -> decided.filter("exclusion_reason IS NULL").write().format("noop").mode("overwrite").save();
+                        default -> decided.filter("exclusion_reason IS NULL").write().format("delta").save(root.resolve("probe").toString());
+                    }
+                });
+                System.out.printf("phase %s: %.1f s%n", phase, took);
+            }
+            return;
+        }
+
+        double bare1 = seconds(() -> bareRead(spark, lake));
+        StageResult[] first = new StageResult[1];
+        double govern1 = seconds(() -> first[0] = new GovernStage().run(context(spark, root, "bench-1")));
+        double bare2 = seconds(() -> bareRead(spark, lake));
+        double govern2 = seconds(() -> new GovernStage().run(context(spark, root, "bench-2")));
+
+        SourceCounts chats = first[0].sources().get("chats");
+        double bare = Math.min(bare1, bare2);
+        System.out.printf("counts: used %,d, excluded %s (sum %,d of %,d)%n", chats.used(), chats.excludedByReason(),
+                chats.used() + chats.excluded(), records);
+        System.out.printf("bare read (count + noop write): %.1f s, %.1f s -> baseline %.1f s, %,.0f records/s%n",
+                bare1, bare2, bare, records / bare);
+        System.out.printf("govern, first run (silver created): %.1f s, %,.0f records/s, ratio %.2f%n",
+                govern1, records / govern1, govern1 / bare);
+        System.out.printf("govern, second run (silver merged, unchanged): %.1f s, %,.0f records/s, ratio %.2f%n",
+                govern2, records / govern2, govern2 / bare);
+    }
+
+    static RunContext context(SparkSession spark, Path root, String runId) {
+        PipelineConfig config = new PipelineConfig(null, root.toString(), null, null, null, null, null, null, null);
+        return new RunContext(spark, config, new HashKey(new byte[32], true), runId, "govern", LocalDate.parse("2026-11-25"), BUILD);
+    }
+
+    static void bareRead(SparkSession spark, Lake lake) {
+        Dataset<Row> bronze = spark.read().format("delta").load(lake.bronze(Source.CHATS));
+        bronze.count();
+        bronze.write().format("noop").mode("overwrite").save();
+    }
+
+    static double seconds(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void generate(SparkSession spark, Lake lake, long records, long users, long events) {
+        // Accounts: mostly adults; every 20th a minor, every 50th without a birth date, every 97th deleted.
+        write(spark.range(users), Source.ACCOUNTS, lake, Map.of(
+                "user_id", "concat('u', id)",
+                "created_at", "timestamp_seconds(1577836800 + id)",
+                "date_of_birth", "CASE WHEN id % 50 = 0 THEN NULL WHEN id % 20 = 0 THEN date'2012-01-01' "
+                        + "ELSE date_add(date'1960-01-01', CAST(id % 15000 AS INT)) END",
+                "deleted_at", "CASE WHEN id % 97 = 0 THEN timestamp'2026-06-01 00:00:00' END"));
+        // Consent: per user a model_training grant early in the year, then one later event that is a
+        // withdrawal (every 7th user), a re-grant, or another purpose's grant.
+        write(spark.range(events), Source.CONSENT, lake, Map.of(
+                "event_id", "concat('e', id)",
+                "user_id", "concat('u', id % " + users + ")",
+                "purpose", "CASE WHEN id < " + users + " OR (id % 7) < 2 THEN 'model_training' "
+                        + "WHEN id % 2 = 0 THEN 'call_training' ELSE 'instance_training' END",
+                "granted", "NOT (id >= " + users + " AND id % 7 = 0)",
+                "effective_at", "timestamp_seconds(" + EPOCH_2026 + " + CASE WHEN id < " + users
+                        + " THEN pmod(hash(id), 5000000) ELSE 10000000 + pmod(hash(id), 15000000) END)"));
+        write(spark.range(records), Source.CHATS, lake, Map.of(
+                "message_id", "concat('m', id)",
+                "conversation_id", "concat('c', id DIV 20)",
+                "user_id", "concat('u', pmod(hash(id DIV 20), " + users + "))",
+                "role", "CASE WHEN id % 2 = 0 THEN 'user' ELSE 'assistant' END",
+                "text", "concat('message ', id, ': ', repeat('lorem ipsum dolor sit amet ', 1 + CAST(id % 8 AS INT)))",
+                "created_at", "timestamp_seconds(" + EPOCH_2026 + " + pmod(hash(id, 7), " + (YEAR_SECONDS - 60 * 86400) + "))"));
+    }
+
+    /** Writes generated rows as the bronze table of {@code source}, in its exact column order and types. */
+    static void write(Dataset<?> ids, Source source, Lake lake, Map<String, String> expressions) {
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : BronzeSchema.of(source).fields()) {
+            String expression = switch (field.name()) {
+                case BronzeSchema.RUN_ID -> "'bench-ingest'";
+                case BronzeSchema.SOURCE_FILE -> "'generated.jsonl'";
+                case BronzeSchema.LINE -> "id";
+                case BronzeSchema.INGESTED_AT -> "timestamp'2026-11-24 00:00:00'";
+                case BronzeSchema.CONTENT_HASH -> "sha2(CAST(id AS STRING), 256)";
+                default -> expressions.getOrDefault(field.name(), "NULL");
+            };
+            columns.add(functions.expr(expression).cast(field.dataType()).as(field.name()));
+        }
+        ids.select(columns.toArray(Column[]::new)).write().format("delta").mode("overwrite").save(lake.bronze(source));
+    }
+}
