@@ -14,8 +14,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Deletes the rows named by deletion requests from one Delta table in one commit, then rewrites the
- * files that now carry deletion vectors, so only the old versions still hold the rows until purge.
+ * Deletes the rows named by deletion requests from one Delta table in one commit, then (on a table
+ * with deletion vectors) rewrites the files that now carry them, so only the old versions still
+ * hold the rows until purge.
  * The MERGE joins on key columns only: no id appears in the commit's predicate.
  */
 final class RowDeleter {
@@ -68,7 +69,16 @@ final class RowDeleter {
         }
         DeltaTable.forPath(spark, path).as("t").merge(keys.as("s"), on).whenMatched().delete().execute();
         OptionalLong version = DeltaTables.version(spark, path);
-        spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)");
+        if (deletionVectorsEnabled(path)) {
+            spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)");
+        }
         return new Deleted(counts, version);
+    }
+
+    /** Without deletion vectors a MERGE already rewrote the files it deleted from; REORG would only cost a scan. */
+    private boolean deletionVectorsEnabled(String path) {
+        Row detail = DeltaTable.forPath(spark, path).detail().select("properties").first();
+        Map<String, String> properties = detail.getJavaMap(0);
+        return "true".equalsIgnoreCase(properties.get("delta.enableDeletionVectors"));
     }
 }

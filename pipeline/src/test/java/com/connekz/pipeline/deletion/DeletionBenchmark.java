@@ -85,7 +85,7 @@ public final class DeletionBenchmark {
         double rewriteSeconds = (System.nanoTime() - rewriteStart) / 1e9;
 
         System.out.printf("deleted %d users: %,d examples removed%n", deletedUsers, deleted.rows());
-        System.out.printf("deletion stage (MERGE + REORG): %.1f s, files rewritten %s of %d (files added %s)%n",
+        System.out.printf("deletion stage (find + MERGE): %.1f s, files rewritten %s of %d (files added %s)%n",
                 deleteSeconds, metrics.get("numTargetFilesRemoved"), files, metrics.get("numTargetFilesAdded"));
         System.out.printf("full rewrite of the table:      %.1f s, files written %d%n", rewriteSeconds, fileCount(spark, rewritten));
         System.out.printf("ratio deletion / full rewrite:  %.2f (target <= 0.20)%n", deleteSeconds / rewriteSeconds);
