@@ -9,6 +9,7 @@ import com.connekz.pipeline.deletion.Tombstones;
 import com.connekz.pipeline.govern.GovernStage;
 import com.connekz.pipeline.govern.RedactionHook;
 import com.connekz.pipeline.ingest.IngestStage;
+import com.connekz.pipeline.redact.eval.CanaryStage;
 import com.connekz.pipeline.redact.spark.SparkRedaction;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
@@ -45,8 +46,12 @@ final class Stages {
         return new AuditStage();
     }
 
-    /** The nightly order: deletions apply before anything is governed or built from the data they name. */
+    /**
+     * The nightly order: the redaction canary first (a weakened engine redacts nothing), and deletions
+     * before anything is governed or built from the data they name.
+     */
     static List<Stage> nightly(RunContext context) {
-        return List.of(ingest(context), delete(context), govern(context), build(context), audit(context));
+        return List.of(new CanaryStage(), ingest(context), delete(context), govern(context), build(context),
+                audit(context));
     }
 }
