@@ -32,6 +32,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--days", description = "days of traffic to generate (default: ${DEFAULT-VALUE})", defaultValue = "3")
     int days;
 
+    @Option(names = "--stages", split = ",", description = "only these nightly stages, in nightly order (default: all)")
+    java.util.Set<String> only;
+
     @Option(names = "--work", description = "scratch folder (default: a new temporary folder)")
     Path work;
 
@@ -45,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("pipeline-bench");
             List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder)
-                    .run(records, days, Stages::nightly);
+                    .run(records, days, context -> Stages.nightly(context).stream()
+                            .filter(stage -> only == null || only.contains(stage.name())).toList());
             PrintWriter out = spec.commandLine().getOut();
             if (common.json()) {
                 out.println(json(figures));
