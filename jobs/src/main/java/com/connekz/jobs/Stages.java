@@ -1,7 +1,15 @@
 package com.connekz.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
+import com.connekz.pipeline.audit.AuditStage;
+import com.connekz.pipeline.datasets.BuildStage;
+import com.connekz.pipeline.deletion.DeletionStage;
+import com.connekz.pipeline.deletion.Tombstones;
+import com.connekz.pipeline.govern.GovernStage;
+import com.connekz.pipeline.govern.RedactionHook;
 import com.connekz.pipeline.ingest.IngestStage;
-import com.connekz.pipeline.ingest.RecordFilter;
+import com.connekz.pipeline.redact.spark.SparkRedaction;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
 import java.util.List;
@@ -10,12 +18,35 @@ import java.util.List;
 final class Stages {
     private Stages() {}
 
+    /** Ingestion that never lets a record whose deletion was requested back in. */
     static Stage ingest(RunContext context) {
-        return new IngestStage(RecordFilter.NONE);
+        Tombstones tombstones = new Tombstones(context.spark(), context.lake());
+        return new IngestStage((candidates, source) -> tombstones.excludeFrom(candidates, source, context.keyedHash()));
     }
 
-    /** The nightly order: deletions apply before anything is built from the data they name. */
+    static Stage delete(RunContext context) {
+        return new DeletionStage();
+    }
+
+    /** Governance with redaction: silver holds redacted text only; examples of drop-listed types stay out. */
+    static Stage govern(RunContext context) {
+        SparkRedaction redaction = new SparkRedaction(context.config().redaction().loadPolicy(), context.hashKey());
+        RedactionHook hook = (source, used) -> source.isContent()
+                ? redaction.redact(source, used).filter(col(SparkRedaction.DROPPED).isNull())
+                : used;
+        return new GovernStage(hook);
+    }
+
+    static Stage build(RunContext context) {
+        return new BuildStage();
+    }
+
+    static Stage audit(RunContext context) {
+        return new AuditStage();
+    }
+
+    /** The nightly order: deletions apply before anything is governed or built from the data they name. */
     static List<Stage> nightly(RunContext context) {
-        return List.of(ingest(context));
+        return List.of(ingest(context), delete(context), govern(context), build(context), audit(context));
     }
 }

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class IngestStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
 
-    private final RecordFilter heldBack;
+    private final RecordFilter filter;
 
-    public IngestStage(RecordFilter heldBack) {
-        this.heldBack = heldBack;
+    public IngestStage(RecordFilter filter) {
+        this.filter = filter;
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class IngestStage implements Stage {
             Source.byFolder(entry.getKey()).ifPresentOrElse(
                     source -> {
                         SourceCounts counts = new SourceIngestion(spark, source, lake.bronze(source),
-                                lake.quarantine(), heldBack).ingest(entry.getValue(), context.runId(), ingestedAt);
+                                lake.quarantine(), filter).ingest(entry.getValue(), context.runId(), ingestedAt);
                         result.source(source.folder(), counts);
                         DeltaTables.version(spark, lake.bronze(source))
                                 .ifPresent(v -> result.output("bronze/" + source.folder(), v));

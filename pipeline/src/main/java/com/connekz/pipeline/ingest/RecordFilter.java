@@ -4,14 +4,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Removes landed records that must not enter bronze again (records whose deletion was requested).
- * Ingestion asks it which records it holds back, to count them.
+ * Decides which landed records may enter bronze: records whose deletion was already requested may
+ * not come back. Returning {@code candidates} itself means nothing was held back.
  */
 public interface RecordFilter {
 
-    /** The records of {@code candidates} (bronze columns of {@code source}) that must not be ingested. */
-    Dataset<Row> heldBack(Dataset<Row> candidates, Source source);
+    /** The records of {@code candidates} (bronze columns of {@code source}) that may be ingested. */
+    Dataset<Row> admit(Dataset<Row> candidates, Source source);
 
-    /** Holds nothing back. */
-    RecordFilter NONE = (candidates, source) -> candidates.limit(0);
+    /** Admits everything. */
+    RecordFilter NONE = (candidates, source) -> candidates;
 }

@@ -32,14 +32,14 @@ final class SourceIngestion {
     private final Source source;
     private final String bronzePath;
     private final String quarantinePath;
-    private final RecordFilter heldBack;
+    private final RecordFilter filter;
 
-    SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter heldBack) {
+    SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter) {
         this.spark = spark;
         this.source = source;
         this.bronzePath = bronzePath;
         this.quarantinePath = quarantinePath;
-        this.heldBack = heldBack;
+        this.filter = filter;
     }
 
     SourceCounts ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
@@ -51,11 +51,8 @@ final class SourceIngestion {
                 Quarantine.add(spark, quarantinePath, quarantineRows(parsed));
             }
             Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns());
-            Dataset<Row> held = heldBack.heldBack(candidates, source);
-            long deleted = held.isEmpty() ? 0 : held.count();
-            Dataset<Row> admitted = deleted == 0 ? candidates
-                    : candidates.join(held.select(source.naturalKey()), source.naturalKey(), "left_anti")
-                            .select(bronzeColumns());
+            Dataset<Row> admitted = filter.admit(candidates, source);
+            long deleted = admitted == candidates ? 0 : good - admitted.count();
             long written = good - deleted == 0 ? 0 : write(latestPerKey(admitted));
             long duplicate = good - deleted - written;
             SourceCounts counts = SourceCounts.ingested(good + total(quarantinedByReason), written + deleted,

@@ -132,7 +132,7 @@ class IngestStageTest {
     @Test
     void heldBackRecordsAreCountedAsDeletedAndNotIngested() throws IOException {
         land("chats", "2026-11-01", "a.jsonl", chat("m1", "a"), chat("m2", "b"));
-        RecordFilter holdBackM1 = (candidates, source) -> candidates.filter("message_id = 'm1'");
+        RecordFilter holdBackM1 = (candidates, source) -> candidates.filter("message_id <> 'm1'");
 
         StageResult result = new IngestStage(holdBackM1).run(TestRuns.context(landing(), lake(), "ingest"));
 

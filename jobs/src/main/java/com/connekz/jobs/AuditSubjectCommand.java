@@ -1,0 +1,43 @@
+package com.connekz.jobs;
+
+import com.connekz.pipeline.audit.SubjectAudit;
+import com.connekz.pipeline.run.RunContext;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code audit subject USER_ID}; exit status 0 when no table holds the user's data, 1 otherwise. */
+@Command(name = "subject", mixinStandardHelpOptions = true,
+        description = "Every table and retained version that still holds a user's data.")
+final class AuditSubjectCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "USER_ID")
+    String userId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunContext context = RunSupport.open(common, "audit subject", null);
+        SubjectAudit.Report report;
+        try {
+            report = new SubjectAudit(context.spark(), context.lake(), context.keyedHash()).audit(userId);
+        } finally {
+            context.spark().stop();
+        }
+        StringBuilder text = new StringBuilder("subject ").append(report.subjectHash(), 0, 12).append("… in ")
+                .append(report.tablesChecked()).append(" tables: ");
+        text.append(report.clean() ? "no data held\n" : "data held in " + report.findings().size() + " tables\n");
+        for (SubjectAudit.Finding finding : report.findings()) {
+            text.append("  ").append(finding.table()).append("  rows by version ").append(finding.rowsByVersion()).append('\n');
+        }
+        Printer.print(spec.commandLine().getOut(), common.json(), report, text.toString());
+        return report.clean() ? 0 : 1;
+    }
+}

@@ -1,0 +1,103 @@
+package com.connekz.pipeline.datasets;
+
+import com.connekz.pipeline.lake.DeltaTables;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.run.CodeVersion;
+import com.connekz.pipeline.run.ConfigHash;
+import com.connekz.pipeline.run.RunContext;
+import com.connekz.pipeline.run.Stage;
+import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.tenancy.Tenant;
+import com.connekz.pipeline.tenancy.TenantGuard;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code build} stage: silver → one gold table per tenant ({@code gold/assistant},
+ * {@code gold/instances/<id>}). Reads every input at one pinned version and records those versions in
+ * each commit's metadata; a table whose examples did not change gets no new version.
+ */
+public final class BuildStage implements Stage {
+    public static final String NAME = "build";
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StageResult run(RunContext context) {
+        SparkSession spark = context.spark();
+        Lake lake = context.lake();
+        StageResult.Builder result = StageResult.builder(NAME);
+        Map<String, Long> inputs = new LinkedHashMap<>();
+        Map<Source, Dataset<Row>> silver = new LinkedHashMap<>();
+        for (Source source : Source.content()) {
+            String path = lake.silver(source);
+            OptionalLong version = DeltaTables.version(spark, path);
+            if (version.isPresent()) {
+                inputs.put("silver/" + source.folder(), version.getAsLong());
+                silver.put(source, spark.read().format("delta").option("versionAsOf", version.getAsLong()).load(path));
+            }
+        }
+        for (Source policy : List.of(Source.CONSENT, Source.ACCOUNTS)) {
+            DeltaTables.version(spark, lake.bronze(policy))
+                    .ifPresent(v -> inputs.put("bronze/" + policy.folder(), v));
+        }
+        inputs.forEach(result::input);
+        BuildMetadata metadata = new BuildMetadata(context.runId(), CodeVersion.current(),
+                ConfigHash.of(context.config()), inputs);
+
+        TreeSet<String> datasets = new TreeSet<>(GoldTables.list(spark, lake));
+        Dataset<Row> examples = null;
+        if (!silver.isEmpty()) {
+            examples = new ExampleBuilder(context.keyedHash()).build(silver).persist();
+            for (Row row : examples.select("tenant").distinct().collectAsList()) {
+                Optional<String> name = GoldTables.nameOf(row.getString(0));
+                if (name.isPresent()) {
+                    datasets.add(name.get());
+                }
+            }
+            // Fail closed: an example whose tenant is unknown belongs to no dataset.
+            result.metric("examples_unknown_tenant", examples
+                    .filter(col("tenant").isNull().or(col("tenant").notEqual(GoldTables.ASSISTANT_TENANT)
+                            .and(col("tenant").startsWith(GoldTables.INSTANCE_PREFIX).unary_$bang()))).count());
+        }
+        try {
+            GoldWriter writer = new GoldWriter(spark);
+            for (String name : datasets) {
+                String tenant = Tenant.ofDataset(name).value();
+                Dataset<Row> wanted = examples == null
+                        ? spark.createDataFrame(List.of(), spark.read().format("delta").load(lake.gold(name)).schema())
+                        : examples.filter(col("tenant").equalTo(tenant));
+                GoldWriter.Change[] written = new GoldWriter.Change[1];
+                TenantGuard.writeChecked(wanted, Tenant.ofDataset(name), "gold/" + name,
+                        checked -> written[0] = writer.write(lake.gold(name), checked, metadata));
+                GoldWriter.Change change = written[0];
+                result.metric("examples_inserted", change.inserted());
+                result.metric("examples_updated", change.updated());
+                result.metric("examples_deleted", change.deleted());
+                if (change.committed()) {
+                    result.output("gold/" + name, change.version().getAsLong());
+                } else {
+                    result.metric("datasets_unchanged", 1);
+                }
+            }
+        } finally {
+            if (examples != null) {
+                examples.unpersist();
+            }
+        }
+        return result.build();
+    }
+}
