@@ -87,7 +87,7 @@ public final class GovernBenchmark {
     }
 
     static RunContext context(SparkSession spark, Path root, String runId) {
-        PipelineConfig config = new PipelineConfig(null, root.toString(), null, null, null, null, null, null, null);
+        PipelineConfig config = com.connekz.pipeline.testing.TestRuns.config(root.toString(), root.toString());
         return new RunContext(spark, config, new HashKey(new byte[32], true), runId, "govern", LocalDate.parse("2026-11-25"), BUILD);
     }
 
