@@ -6,7 +6,9 @@ import java.util.List;
 public final class ExclusionReasons {
     public static final List<String> ALL = List.of(
             "no_consent", "withdrawn", "minor", "unknown_age", "no_account", "deleted_account",
-            "parties_not_notified", "no_call_consent", "no_instance_consent", "deleted");
+            "parties_not_notified", "no_call_consent", "no_instance_consent", "deleted",
+            // Fail-closed extensions: a record whose time or instance is missing cannot be decided.
+            "unknown_time", "unknown_tenant");
 
     private ExclusionReasons() {}
 }
