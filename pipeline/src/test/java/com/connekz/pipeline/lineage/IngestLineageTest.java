@@ -54,8 +54,11 @@ class IngestLineageTest {
     }
 
     private static JsonNode completeEvent(Path folder) throws Exception {
+        // The local file system writes a binary .crc beside each event file: read the .json only.
         try (Stream<Path> files = Files.walk(folder)) {
-            Path file = files.filter(f -> f.getFileName().toString().contains("-COMPLETE-")).findFirst().orElseThrow();
+            Path file = files.filter(f -> f.getFileName().toString().contains("-COMPLETE-"))
+                    .filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .findFirst().orElseThrow();
             return new ObjectMapper().readTree(Files.readString(file));
         }
     }
