@@ -51,8 +51,7 @@ public final class KeyedHash implements Serializable {
     }
 
     private UserDefinedFunction udf() {
-        KeyedHash hasher = new KeyedHash(new HashKey(key, false));
-        return functions.udf((UDF1<String, String>) hasher::of, DataTypes.StringType).asNondeterministic().withName("keyed_hash");
+        return functions.udf((UDF1<String, String>) this::of, DataTypes.StringType).asNondeterministic().withName("keyed_hash");
     }
 
     private Mac mac() {

@@ -1,7 +1,5 @@
 package com.connekz.pipeline.ingest;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
@@ -9,6 +7,7 @@ import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.Stage;
 import com.connekz.pipeline.run.StageResult;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,12 +72,12 @@ public final class IngestStage implements Stage {
     private static void refuse(SparkSession spark, Lake lake, String folder, List<LandedFile> files, String runId,
             Timestamp at, StageResult.Builder result) {
         LOG.error("refused landing folder '{}': not a source of the contract ({}); {} file(s) quarantined unread",
-                folder, java.util.Arrays.stream(Source.values()).map(Source::folder).toList(), files.size());
+                folder, Arrays.stream(Source.values()).map(Source::folder).toList(), files.size());
         String message = "folder '" + folder + "' is not a source of the contract; the file was not read";
         List<Row> rows = files.stream()
                 .map(f -> RowFactory.create(folder, f.path(), 0L, BadRecord.UNKNOWN_SOURCE, null, message, null, runId, at))
                 .toList();
-        Quarantine.add(spark, lake.quarantine(), spark.createDataFrame(rows, Quarantine.SCHEMA).filter(col("file").isNotNull()));
+        Quarantine.add(spark, lake.quarantine(), spark.createDataFrame(rows, Quarantine.SCHEMA));
         result.metric("refused_files", files.size());
         result.metric("refused_files." + folder, files.size());
     }
