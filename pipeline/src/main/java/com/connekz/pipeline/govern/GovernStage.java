@@ -1,6 +1,8 @@
 package com.connekz.pipeline.govern;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.sum;
 
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
@@ -29,6 +31,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class GovernStage implements Stage {
     public static final String NAME = "govern";
+    /** Prefix of the metrics counting, per entity type, what this run redacted: {@code redacted_entities.PERSON}. */
+    public static final String REDACTED_ENTITIES = "redacted_entities.";
+    static final String ENTITIES_COLUMN = "redaction_entities";
 
     private final RedactionHook redaction;
 
@@ -74,6 +79,8 @@ public final class GovernStage implements Stage {
             result.metric("silver." + source.folder() + ".inserted", written.inserted());
             result.metric("silver." + source.folder() + ".updated", written.updated());
             result.metric("silver." + source.folder() + ".removed", written.removed());
+            redactedEntities(spark, lake.silver(source), written.version(), context.runId())
+                    .forEach((type, count) -> result.metric(REDACTED_ENTITIES + type, count));
         }
         return result.build();
     }
@@ -96,6 +103,25 @@ public final class GovernStage implements Stage {
             }
         }
         return SourceCounts.governed(used, excluded);
+    }
+
+    /**
+     * Entities redacted in the rows this run wrote to silver, per type, read back from the silver
+     * version it committed (the redaction hook adds the per-row counts); none when silver holds no
+     * such counts (a run without redaction).
+     */
+    static Map<String, Long> redactedEntities(SparkSession spark, String silver, long version, String runId) {
+        Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(silver);
+        if (!List.of(rows.columns()).contains(ENTITIES_COLUMN)) {
+            return Map.of();
+        }
+        Map<String, Long> byType = new TreeMap<>();
+        rows.filter(col(SilverTable.GOVERN_RUN_ID).equalTo(runId))
+                .select(explode(col(ENTITIES_COLUMN)).as(new String[] {"type", "count"}))
+                .groupBy("type").agg(sum("count"))
+                .collectAsList()
+                .forEach(row -> byType.put(row.getString(0), row.getLong(1)));
+        return byType;
     }
 
     /** A policy table at its latest version (recorded as an input), or no rows at all when it does not exist. */

@@ -2,6 +2,7 @@ package com.connekz.pipeline.lineage;
 
 import com.connekz.pipeline.config.PipelineConfig;
 import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.run.RedactionPolicyVersion;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.StageResult;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * content, so events can be shipped to a lineage service outside the lake.
  */
 final class RunFacts {
-    static final String UNKNOWN_POLICY = "unknown";
+    static final String UNKNOWN_POLICY = RedactionPolicyVersion.UNKNOWN;
 
     private RunFacts() {}
 
@@ -78,11 +79,6 @@ final class RunFacts {
      * its file is absent), or {@code unknown} when the policy cannot be read.
      */
     static String redactionPolicyVersion(PipelineConfig config) {
-        try {
-            String version = config.redaction().loadPolicy().version();
-            return version == null || version.isBlank() ? UNKNOWN_POLICY : version;
-        } catch (RuntimeException unreadable) {
-            return UNKNOWN_POLICY;
-        }
+        return RedactionPolicyVersion.of(config);
     }
 }

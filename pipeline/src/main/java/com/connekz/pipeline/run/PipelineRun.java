@@ -43,7 +43,7 @@ public final class PipelineRun {
         RunReport report = new RunReport(context.runId(), context.command(),
                 failedStage == null ? RunReport.SUCCEEDED : RunReport.FAILED, reason, failedStage,
                 context.startedAt(), Instant.now(), CodeVersion.current(), ConfigHash.of(context.config()), done);
-        new RunLedger(context.spark(), context.lake().runs()).record(report);
+        new RunLedger(context.spark(), context.lake().runs()).record(report, RedactionPolicyVersion.of(context.config()));
         return report;
     }
 

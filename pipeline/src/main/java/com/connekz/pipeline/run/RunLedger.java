@@ -1,13 +1,18 @@
 package com.connekz.pipeline.run;
 
 import com.connekz.pipeline.lake.DeltaTables;
+import static org.apache.spark.sql.functions.col;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -17,7 +22,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@code _system/runs}: one row per stage of every run, plus one row for the run as a whole
  * ({@code stage = "*"}), each with status, timing, table versions read and written, and counts.
- * Append-only: a run's rows are written once, when it ends (failed runs included).
+ * Append-only: a run's rows are written once, when it ends (failed runs included). Each row names
+ * the redaction policy version the run worked under; older ledgers gain that column on the next
+ * append.
  */
 public final class RunLedger {
     public static final String WHOLE_RUN = "*";
@@ -34,8 +41,13 @@ public final class RunLedger {
             .add("inputs_json", DataTypes.StringType)
             .add("outputs_json", DataTypes.StringType)
             .add("counts_json", DataTypes.StringType)
-            .add("metrics_json", DataTypes.StringType);
+            .add("metrics_json", DataTypes.StringType)
+            .add("redaction_policy_version", DataTypes.StringType);
     private static final ObjectMapper JSON = RunReportJson.MAPPER;
+    /** The govern stage's metric prefix of redacted entities per type (whole-run rows prefix it with the stage). */
+    private static final String REDACTED_ENTITIES = "redacted_entities.";
+    private static final TypeReference<Map<String, Long>> LONGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, SourceCounts>> COUNTS = new TypeReference<>() {};
 
     private final SparkSession spark;
     private final String path;
@@ -45,22 +57,24 @@ public final class RunLedger {
         this.path = path;
     }
 
-    public void record(RunReport report) {
+    /** Records the run's rows; {@code redactionPolicyVersion} is the policy its govern stage redacted with. */
+    public void record(RunReport report, String redactionPolicyVersion) {
         List<Row> rows = new ArrayList<>();
         Timestamp started = Timestamp.from(report.startedAt());
         Timestamp ended = Timestamp.from(report.endedAt());
         for (StageResult stage : report.stages()) {
             rows.add(row(report, stage.stage(), RunReport.SUCCEEDED, null, started, ended,
-                    stage.inputs(), stage.outputs(), stage.sources(), stage.metrics()));
+                    stage.inputs(), stage.outputs(), stage.sources(), stage.metrics(), redactionPolicyVersion));
         }
         if (report.failedStage() != null) {
             rows.add(row(report, report.failedStage(), RunReport.FAILED, report.reason(), started, ended,
-                    Map.of(), Map.of(), Map.of(), Map.of()));
+                    Map.of(), Map.of(), Map.of(), Map.of(), redactionPolicyVersion));
         }
         rows.add(row(report, WHOLE_RUN, report.status(), report.reason(), started, ended,
-                merged(report, true), merged(report, false), report.sources(), report.metrics()));
+                merged(report, true), merged(report, false), report.sources(), report.metrics(), redactionPolicyVersion));
         DeltaTables.create(spark, path, SCHEMA, List.of("command", "stage", "status", "started_at", "ended_at"));
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(path);
+        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append")
+                .option("mergeSchema", "true").save(path);
     }
 
     private static Map<String, Long> merged(RunReport report, boolean inputs) {
@@ -70,9 +84,10 @@ public final class RunLedger {
     }
 
     private static Row row(RunReport report, String stage, String status, String error, Timestamp started,
-            Timestamp ended, Object inputs, Object outputs, Object counts, Object metrics) {
+            Timestamp ended, Object inputs, Object outputs, Object counts, Object metrics, String policyVersion) {
         return RowFactory.create(report.runId(), report.command(), stage, status, error, started, ended,
-                report.codeVersion(), report.configHash(), json(inputs), json(outputs), json(counts), json(metrics));
+                report.codeVersion(), report.configHash(), json(inputs), json(outputs), json(counts), json(metrics),
+                policyVersion);
     }
 
     private static String json(Object value) {
@@ -80,6 +95,54 @@ public final class RunLedger {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The ledger rows of the given runs, ordered by start time, run and stage; empty when there is
+     * no ledger yet. Rows written before a column existed read it as null.
+     */
+    public List<RecordedStage> read(Collection<String> runIds) {
+        if (runIds.isEmpty() || !DeltaTables.exists(spark, path)) {
+            return List.of();
+        }
+        Dataset<Row> ledger = spark.read().format("delta").load(path);
+        boolean hasPolicy = List.of(ledger.columns()).contains("redaction_policy_version");
+        List<RecordedStage> stages = new ArrayList<>();
+        for (Row row : ledger.filter(col("run_id").isin(runIds.toArray())).orderBy("started_at", "run_id", "stage").collectAsList()) {
+            Map<String, Long> metrics = new TreeMap<>(parse(row.getAs("metrics_json"), LONGS));
+            Map<String, Long> redacted = new TreeMap<>();
+            metrics.forEach((name, value) -> {
+                int at = name.indexOf(REDACTED_ENTITIES);
+                if (at >= 0) {
+                    redacted.merge(name.substring(at + REDACTED_ENTITIES.length()), value, Long::sum);
+                }
+            });
+            Map<String, RecordedStage.Counts> counts = new TreeMap<>();
+            Map<String, SourceCounts> recorded = parse(row.getAs("counts_json"), COUNTS);
+            recorded.forEach((source, c) -> counts.put(source, RecordedStage.Counts.of(c)));
+            stages.add(new RecordedStage(row.getAs("run_id"), row.getAs("command"), row.getAs("stage"),
+                    row.getAs("status"), row.getAs("error"), instant(row.getAs("started_at")), instant(row.getAs("ended_at")),
+                    row.getAs("code_version"), row.getAs("config_hash"),
+                    hasPolicy ? row.getAs("redaction_policy_version") : null,
+                    new TreeMap<>(parse(row.getAs("inputs_json"), LONGS)), new TreeMap<>(parse(row.getAs("outputs_json"), LONGS)),
+                    counts, redacted, metrics));
+        }
+        return stages;
+    }
+
+    private static String instant(Timestamp at) {
+        return at == null ? null : at.toInstant().toString();
+    }
+
+    private static <T> Map<String, T> parse(String json, TypeReference<Map<String, T>> type) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable run ledger row", e);
         }
     }
 }
