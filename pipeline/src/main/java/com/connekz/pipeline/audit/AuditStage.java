@@ -13,16 +13,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The audit gate. Runs the audits over every gold table; when all pass, publishes each table's
- * latest version (with a manifest) so that {@code datasets} and training launches may use it. When
- * any fails, it publishes nothing and fails the run, naming the audit and the table, never data.
+ * The audit gate. Runs the isolation audit over every gold table and the consent audit over every
+ * version about to be published; when all pass, publishes each table's latest version (with a
+ * manifest) so that {@code datasets} and training launches may use it. When any fails, it publishes
+ * nothing and fails the run, naming the audit and the table, never data.
  */
 public final class AuditStage implements Stage {
     public static final String NAME = "audit";
@@ -57,18 +61,53 @@ public final class AuditStage implements Stage {
                 fresh.put(dataset, version);
             }
         });
-        String audits = auditsJson(isolation);
-        publications.publish(fresh, context.runId(), context.startedAt(), audits);
-        fresh.forEach((dataset, version) -> writeManifest(spark, lake, dataset, version, context.runId(), audits));
+        Map<String, ConsentVerdict> consent = consentOf(context, fresh);
+        List<String> refused = new ArrayList<>();
+        consent.values().forEach(verdict -> {
+            result.metric("consent_examples_checked", verdict.examplesChecked());
+            result.metric("consent_failures", verdict.failed());
+            result.metric("consent_withdrawn_since_build", verdict.withdrawnSinceBuild());
+            if (!verdict.passed()) {
+                refused.add("gold/" + verdict.dataset() + " v" + verdict.version() + " " + verdict.failedByReason());
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw new AuditFailure("consent audit failed, nothing published: " + String.join("; ", refused));
+        }
+        for (Map.Entry<String, Long> version : fresh.entrySet()) {
+            String audits = auditsJson(isolation, consent.get(version.getKey()));
+            publications.publish(Map.of(version.getKey(), version.getValue()), context.runId(), context.startedAt(), audits);
+            writeManifest(spark, lake, version.getKey(), version.getValue(), context.runId(), audits);
+        }
         result.metric("published_versions", fresh.size());
         return result.build();
     }
 
-    private static String auditsJson(IsolationVerdict isolation) {
+    /** The consent verdict of each version about to be published; a version built by this run is judged as of its start. */
+    private static Map<String, ConsentVerdict> consentOf(RunContext context, Map<String, Long> fresh) {
+        ConsentAudit audit = new ConsentAudit(context.spark(), context.lake(), context.keyedHash());
+        Map<String, ConsentVerdict> verdicts = new LinkedHashMap<>();
+        fresh.forEach((dataset, version) -> {
+            DatasetBuild build = DatasetBuild.of(context.spark(), context.lake(), dataset, Optional.of(version));
+            if (build.build().filter(m -> context.runId().equals(m.runId())).isPresent()) {
+                build = build.startedAt(context.startedAt());
+            }
+            verdicts.put(dataset, audit.audit(build));
+        });
+        return verdicts;
+    }
+
+    private static String auditsJson(IsolationVerdict isolation, ConsentVerdict consent) {
         ObjectNode audits = JSON.createObjectNode();
         audits.putObject("isolation").put("passed", isolation.passed())
                 .put("versions_checked", isolation.versionsChecked())
                 .put("unreadable_versions", isolation.unreadable().size());
+        if (consent != null) {
+            audits.putObject("consent").put("passed", consent.passed())
+                    .put("examples_checked", consent.examplesChecked())
+                    .put("withdrawn_since_build", consent.withdrawnSinceBuild())
+                    .put("as_of_build", consent.basis().asOfBuild());
+        }
         return audits.toString();
     }
 
