@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code datasets list | show NAME | export NAME}: the gold datasets, their versions, and pinned exports. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "Gold training datasets: list, show a version, export a pinned version with a manifest.",
-        subcommands = {DatasetsCommand.List.class, DatasetsCommand.Show.class, DatasetsCommand.Export.class})
+        subcommands = {DatasetsCommand.List.class, DatasetsCommand.Show.class, DatasetsCommand.Export.class,
+            DatasetsDiffCommand.class})
 final class DatasetsCommand implements Runnable {
     @Spec
     CommandSpec spec;

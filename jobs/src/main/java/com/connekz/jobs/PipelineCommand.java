@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             LaunchTrainingCommand.class,
             TrainNerCommand.class,
+            RunsCommand.class,
+            DeletionsCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
