@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.connekz.pipeline.datasets.GoldSchema;
 import com.connekz.pipeline.datasets.Publications;
 import com.connekz.pipeline.datasets.RecordKeys;
-import com.connekz.pipeline.ingest.IngestStage;
-import com.connekz.pipeline.ingest.RecordFilter;
+import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.testing.TestLake;
+import java.time.Instant;
+import java.util.List;
 import com.connekz.pipeline.run.RunContext;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -85,13 +87,11 @@ class ConsentAuditTest {
     }
 
     @Test
-    void aWithdrawalAfterTheBuildIsReportedWithoutFailingTheVersion() throws Exception {
-        RunContext context = AuditedLake.copy(dir, "ingest");
-        AuditedLake.write(dir.resolve("landing"), "consent-late",
-                AuditedLake.consent("ev-9", AuditedLake.BOB, "model_training", false, "2026-11-24T00:00:00Z"));
-        java.nio.file.Files.move(dir.resolve("landing/consent-late/dt=2026-11-20/part-0.jsonl"),
-                dir.resolve("landing/consent/dt=2026-11-20/part-1.jsonl"));
-        new IngestStage(RecordFilter.NONE).run(context);
+    void aWithdrawalAfterTheBuildIsReportedWithoutFailingTheVersion() {
+        RunContext context = AuditedLake.copy(dir, "audit consent");
+        new TestLake(context.spark(), dir.resolve("lake")).bronze(Source.CONSENT, List.of(TestLake.record(
+                "event_id", "ev-9", "user_id", AuditedLake.BOB, "purpose", "model_training", "granted", false,
+                "effective_at", Instant.parse("2026-11-24T00:00:00Z"))));
 
         ConsentVerdict verdict = new ConsentAudit(context.spark(), context.lake(), context.keyedHash())
                 .audit("assistant", Optional.empty());
