@@ -56,6 +56,7 @@ public record DatasetProvenance(
     }
 
     /** Excluded records per reason over the govern stages of {@link #runs}. */
+    @JsonProperty("excluded_by_reason")
     public Map<String, Long> excludedByReason() {
         Map<String, Long> excluded = new java.util.TreeMap<>();
         stageRows().forEach(stage -> stage.counts().values()
@@ -64,6 +65,7 @@ public record DatasetProvenance(
     }
 
     /** Redacted entities per type over the stages of {@link #runs}. */
+    @JsonProperty("redacted_entities")
     public Map<String, Long> redactedEntities() {
         Map<String, Long> redacted = new java.util.TreeMap<>();
         stageRows().forEach(stage -> stage.redactedEntities().forEach((type, n) -> redacted.merge(type, n, Long::sum)));
