@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -144,5 +146,21 @@ public final class RunLedger {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable run ledger row", e);
         }
+    }
+
+    /** The runs any of whose stages committed one of the given table versions (e.g. {@code silver/chats} → 4). */
+    public Set<String> runsThatWrote(Map<String, Long> tableVersions) {
+        Set<String> runs = new TreeSet<>();
+        if (tableVersions.isEmpty() || !DeltaTables.exists(spark, path)) {
+            return runs;
+        }
+        for (Row row : spark.read().format("delta").load(path).filter(col("stage").notEqual(WHOLE_RUN))
+                .select("run_id", "outputs_json").collectAsList()) {
+            Map<String, Long> outputs = parse(row.getString(1), LONGS);
+            if (outputs.entrySet().stream().anyMatch(o -> o.getValue().equals(tableVersions.get(o.getKey())))) {
+                runs.add(row.getString(0));
+            }
+        }
+        return runs;
     }
 }
