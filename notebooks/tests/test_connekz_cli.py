@@ -45,6 +45,14 @@ class OutputTest(unittest.TestCase):
             with self.assertRaisesRegex(cz.PipelineError, "no dataset named nope"):
                 cz.Pipeline(lake=folder, pipeline=fake).json("datasets", "show", "nope")
 
+    def test_an_audit_verdict_can_be_read_from_a_failing_exit(self):
+        with tempfile.TemporaryDirectory() as folder:
+            fake = Path(folder) / "pipeline"
+            fake.write_text('#!/bin/sh\necho \'{"passed": false}\'\nexit 1\n')
+            fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+            self.assertEqual(cz.Pipeline(lake=folder, pipeline=fake).json("audit", "consent", "a", ok=(0, 1)),
+                             {"passed": False})
+
     def test_commands_ask_for_json_on_the_chosen_lake(self):
         command = cz.Pipeline(lake="/l", pipeline="/p", conf="/c").command("runs", "--last", 3)
         self.assertEqual(command, ["/p", "runs", "--last", "3", "--conf", "/c", "--lake", "/l", "--json"])
