@@ -68,13 +68,12 @@ public final class GovernStage implements Stage {
                 continue;
             }
             result.input(relative("bronze", source), bronze.get().version());
-            result.source(source.folder(), count(governance, source, bronze.get().frame()));
 
-            Dataset<Row> used = governance.decide(source, bronze.get().frame())
-                    .filter(col(Governance.EXCLUSION_REASON).isNull())
-                    .drop(Governance.EXCLUSION_REASON);
+            Dataset<Row> records = bronze.get().frame();
+            DecisionTally tally = new DecisionTally();
             SilverTable.Written written = new SilverTable(spark, lake.silver(source), source)
-                    .write(used, redaction, context.runId());
+                    .write(governance.decide(source, records), tally, redaction, context.runId());
+            result.source(source.folder(), tally.counts().orElseGet(() -> count(governance, source, records)));
             result.output(relative("silver", source), written.version());
             result.metric("silver." + source.folder() + ".inserted", written.inserted());
             result.metric("silver." + source.folder() + ".updated", written.updated());
@@ -87,7 +86,8 @@ public final class GovernStage implements Stage {
 
     /**
      * Used and excluded-by-reason counts of one source in a single aggregation over the columns a
-     * decision needs (no text is read).
+     * decision needs (no text is read): the fallback when the tally taken while writing silver did
+     * not arrive.
      */
     static SourceCounts count(Governance governance, Source source, Dataset<Row> bronze) {
         Column[] decisionColumns = Governance.decisionColumns(source).stream().map(Column::new).toArray(Column[]::new);

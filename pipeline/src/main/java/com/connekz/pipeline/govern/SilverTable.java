@@ -1,11 +1,15 @@
 package com.connekz.pipeline.govern;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
 import io.delta.tables.DeltaTable;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code silver/<source>}: the used records of one source, one row per natural key. Each write
@@ -26,6 +31,8 @@ final class SilverTable {
     static final String GOVERN_RUN_ID = "_govern_run_id";
     private static final String OPERATION = "_silver_operation";
     private static final String SILVER_PREFIX = "_silver_";
+    private static final String UPSERT = "upsert";
+    private static final String REMOVE = "remove";
 
     private final SparkSession spark;
     private final String path;
@@ -41,45 +48,89 @@ final class SilverTable {
     record Written(long version, long inserted, long updated, long removed) {}
 
     /**
-     * Makes silver hold exactly {@code used} (the decided records without an exclusion reason), in
-     * one commit after the table exists.
+     * Makes silver hold exactly the used records of {@code decided} (the decided records, with
+     * {@value Governance#EXCLUSION_REASON}), in one commit, or in none when silver already holds
+     * them. {@code tally} counts every decided record on the way.
+     *
+     * <p>Bronze is read once when silver is new. When it exists, one narrow pass (keys, content
+     * hashes and decisions, no text) finds what changed against silver's own keys and hashes, and
+     * only the changed records are read in full, redacted and merged.
      */
-    Written write(Dataset<Row> used, RedactionHook redaction, String runId) {
-        if (!DeltaTable.isDeltaTable(spark, path)) {
-            Dataset<Row> rows = redaction.redact(source, used).withColumn(GOVERN_RUN_ID, lit(runId));
+    Written write(Dataset<Row> decided, DecisionTally tally, RedactionHook redaction, String runId) {
+        long version = PinnedTable.latestVersion(spark, path);
+        if (version < 0) {
+            Dataset<Row> rows = redaction.redact(source, used(tally.observe(decided))).withColumn(GOVERN_RUN_ID, lit(runId));
             create(rows.schema());
             rows.write().format("delta").mode("append").save(path);
             return lastCommit();
         }
-        DeltaTable silver = DeltaTable.forPath(spark, path);
+        Dataset<Row> changes = changes(decided, tally).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, Long> byOperation = new HashMap<>();
+            for (Row row : changes.groupBy(OPERATION).count().collectAsList()) {
+                byOperation.put(row.getString(0), row.getLong(1));
+            }
+            if (byOperation.isEmpty()) {
+                return new Written(version, 0, 0, 0);
+            }
+            merge(decided, changes, redaction, runId);
+            return lastCommit();
+        } finally {
+            changes.unpersist();
+        }
+    }
+
+    /**
+     * The keys whose silver row must change, with {@value #OPERATION} {@code upsert} (used, and new
+     * or different from silver in content, consent lineage or tenant) or {@code remove} (in silver,
+     * no longer used or gone from bronze). Reads no text: only keys, hashes and decisions.
+     */
+    private Dataset<Row> changes(Dataset<Row> decided, DecisionTally tally) {
         String key = source.naturalKey();
-        Dataset<Row> stored = silver.toDF().select(
+        Dataset<Row> decisions = tally.observe(decided.select(col(key), col(BronzeSchema.CONTENT_HASH),
+                col(Governance.CONSENT_EVENT_IDS), col(Governance.TENANT), col(Governance.EXCLUSION_REASON)));
+        Dataset<Row> stored = spark.read().format("delta").load(path).select(
                 col(key).as(SILVER_PREFIX + key),
                 col(BronzeSchema.CONTENT_HASH).as(SILVER_PREFIX + BronzeSchema.CONTENT_HASH),
                 col(Governance.CONSENT_EVENT_IDS).as(SILVER_PREFIX + Governance.CONSENT_EVENT_IDS),
                 col(Governance.TENANT).as(SILVER_PREFIX + Governance.TENANT));
-        Dataset<Row> changed = used.join(stored, sameKey(key)
-                .and(unchanged(BronzeSchema.CONTENT_HASH))
+        Column isUsed = col(key).isNotNull().and(col(Governance.EXCLUSION_REASON).isNull());
+        Column isStored = col(SILVER_PREFIX + key).isNotNull();
+        Column unchanged = unchanged(BronzeSchema.CONTENT_HASH)
                 .and(unchanged(Governance.CONSENT_EVENT_IDS))
-                .and(unchanged(Governance.TENANT)), "left_anti");
-        Dataset<Row> noLongerUsed = stored.select(col(SILVER_PREFIX + key).as(key))
-                .join(used.select(col(key).as(SILVER_PREFIX + key)), sameKey(key), "left_anti");
+                .and(unchanged(Governance.TENANT));
+        Column operation = when(isUsed.and(not(isStored.and(unchanged))), lit(UPSERT))
+                .when(isStored.and(not(isUsed)), lit(REMOVE));
+        return decisions.join(stored, sameKey(key), "full_outer")
+                .select(coalesce(col(key), col(SILVER_PREFIX + key)).as(key), operation.as(OPERATION))
+                .filter(col(OPERATION).isNotNull());
+    }
 
-        Dataset<Row> upserts = redaction.redact(source, changed)
+    /** One MERGE: the changed used records read in full and redacted are upserted, the others removed. */
+    private void merge(Dataset<Row> decided, Dataset<Row> changes, RedactionHook redaction, String runId) {
+        String key = source.naturalKey();
+        DeltaTable silver = DeltaTable.forPath(spark, path);
+        Dataset<Row> upsertKeys = changes.filter(col(OPERATION).equalTo(UPSERT)).select(col(key).as(SILVER_PREFIX + key));
+        Dataset<Row> changedRecords = used(decided).join(upsertKeys, sameKey(key), "left_semi");
+        Dataset<Row> upserts = redaction.redact(source, changedRecords)
                 .withColumn(GOVERN_RUN_ID, lit(runId))
-                .withColumn(OPERATION, lit("upsert"));
-        Dataset<Row> changes = upserts.unionByName(noLongerUsed.withColumn(OPERATION, lit("remove")), true);
+                .withColumn(OPERATION, lit(UPSERT));
+        Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE));
+        Dataset<Row> source = upserts.unionByName(removals, true);
 
         Map<String, String> assignments = new LinkedHashMap<>();
         for (String column : silver.toDF().columns()) {
             assignments.put("`" + column + "`", "c.`" + column + "`");
         }
-        silver.as("s").merge(changes.as("c"), "s.`" + key + "` = c.`" + key + "`")
-                .whenMatched("c." + OPERATION + " = 'remove'").delete()
-                .whenMatched("c." + OPERATION + " = 'upsert'").updateExpr(assignments)
-                .whenNotMatched("c." + OPERATION + " = 'upsert'").insertExpr(assignments)
+        silver.as("s").merge(source.as("c"), "s.`" + key + "` = c.`" + key + "`")
+                .whenMatched("c." + OPERATION + " = '" + REMOVE + "'").delete()
+                .whenMatched("c." + OPERATION + " = '" + UPSERT + "'").updateExpr(assignments)
+                .whenNotMatched("c." + OPERATION + " = '" + UPSERT + "'").insertExpr(assignments)
                 .execute();
-        return lastCommit();
+    }
+
+    private static Dataset<Row> used(Dataset<Row> decided) {
+        return decided.filter(col(Governance.EXCLUSION_REASON).isNull()).drop(Governance.EXCLUSION_REASON);
     }
 
     /**

@@ -150,6 +150,40 @@ class GovernStageTest {
     }
 
     @Test
+    void aSecondRunOverUnchangedInputsCommitsNothingAndCountsTheSame() {
+        landTheFirstNight();
+        StageResult first = new GovernStage().run(run("run-1"));
+        StageResult second = new GovernStage().run(run("run-2"));
+
+        assertThat(second.sources()).isEqualTo(first.sources());
+        assertThat(second.outputs()).isEqualTo(first.outputs());
+        assertThat(second.metrics()).containsEntry("silver.chats.inserted", 0L).containsEntry("silver.chats.updated", 0L)
+                .containsEntry("silver.chats.removed", 0L);
+        assertThat(silver(Source.CHATS).select("_govern_run_id").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactly("run-1");
+    }
+
+    @Test
+    void aRecordWhoseContentChangedIsRewrittenAndOneGoneFromBronzeIsRemoved() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+
+        Dataset<Row> bronze = spark.read().format("delta").load(lake().bronze(Source.CHATS));
+        Dataset<Row> edited = bronze.filter("message_id <> 'm1'")
+                .withColumn("text", org.apache.spark.sql.functions.when(col("message_id").equalTo("m0"), lit("edited words")).otherwise(col("text")))
+                .withColumn("_content_hash", org.apache.spark.sql.functions.when(col("message_id").equalTo("m0"), lit("hash-edited")).otherwise(col("_content_hash")));
+        save(edited.localCheckpoint(), Source.CHATS, "overwrite");
+        StageResult second = new GovernStage().run(run("run-2"));
+
+        assertThat(second.metrics()).containsEntry("silver.chats.updated", 1L).containsEntry("silver.chats.removed", 1L)
+                .containsEntry("silver.chats.inserted", 0L);
+        assertThat(second.sources().get("chats").used()).isEqualTo(3);
+        assertThat(silver(Source.CHATS).filter("message_id = 'm0'").select("text", "_govern_run_id").first().toSeq().toList().mkString(","))
+                .isEqualTo("edited words,run-2");
+        assertThat(silver(Source.CHATS).filter("message_id = 'm1'").count()).isZero();
+    }
+
+    @Test
     void silverTransactionLogKeepsNoStatisticsOfTextOrIds() throws IOException {
         landTheFirstNight();
         new GovernStage().run(run("run-1"));
