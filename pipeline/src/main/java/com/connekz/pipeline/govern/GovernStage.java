@@ -63,13 +63,14 @@ public final class GovernStage implements Stage {
                 continue;
             }
             result.input(relative("bronze", source), bronze.get().version());
-            result.source(source.folder(), count(governance, source, bronze.get().frame()));
+            SourceCounts counts = count(governance, source, bronze.get().frame());
 
             Dataset<Row> used = governance.decide(source, bronze.get().frame())
                     .filter(col(Governance.EXCLUSION_REASON).isNull())
                     .drop(Governance.EXCLUSION_REASON);
             SilverTable.Written written = new SilverTable(spark, lake.silver(source), source)
                     .write(used, redaction, context.runId());
+            result.source(source.folder(), counts.plus(redaction.keptOut(source)));
             result.output(relative("silver", source), written.version());
             result.metric("silver." + source.folder() + ".inserted", written.inserted());
             result.metric("silver." + source.folder() + ".updated", written.updated());
