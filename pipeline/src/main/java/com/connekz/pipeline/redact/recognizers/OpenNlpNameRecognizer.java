@@ -17,10 +17,10 @@ import opennlp.tools.util.Span;
  * Persons, locations and organisations found by the shipped OpenNLP name-finder model, sentence by
  * sentence. Names come from every label sequence the beam keeps ({@link NameFinder}), so a name a
  * close runner-up holds still counts, scored 0.4 + 0.5 × the probability that holds it (names
- * under {@value #MIN_PROBABILITY} are not reported). The model is the costliest
- * recognizer by far; the policy may limit it to sentences likely to hold a name, or
- * with a capitalised word that the gazetteer and word lists do not already explain (see
- * {@link #hasInnerCapital}), trading recall on lower-case text for speed.
+ * under {@value #MIN_PROBABILITY} are not reported). The model is the costliest recognizer by far;
+ * the policy may limit it to sentences with a name candidate ({@link #hasNameCandidate}) or with a
+ * capitalised word the gazetteer and word lists do not already explain ({@link #hasInnerCapital}),
+ * trading recall for speed.
  */
 public final class OpenNlpNameRecognizer implements Recognizer {
     private static final int MAX_SENTENCE_TOKENS = 80;
