@@ -1,15 +1,13 @@
 package com.connekz.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.connekz.pipeline.audit.AuditStage;
 import com.connekz.pipeline.datasets.BuildStage;
 import com.connekz.pipeline.deletion.DeletionStage;
 import com.connekz.pipeline.deletion.Tombstones;
 import com.connekz.pipeline.govern.GovernStage;
-import com.connekz.pipeline.govern.RedactionHook;
 import com.connekz.pipeline.ingest.IngestStage;
 import com.connekz.pipeline.redact.eval.CanaryStage;
+import com.connekz.pipeline.redact.spark.DroppingRedactionHook;
 import com.connekz.pipeline.redact.spark.SparkRedaction;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
@@ -32,10 +30,7 @@ final class Stages {
     /** Governance with redaction: silver holds redacted text only; examples of drop-listed types stay out. */
     static Stage govern(RunContext context) {
         SparkRedaction redaction = new SparkRedaction(context.config().redaction().loadPolicy(), context.hashKey());
-        RedactionHook hook = (source, used) -> source.isContent()
-                ? redaction.redact(source, used).filter(col(SparkRedaction.DROPPED).isNull())
-                : used;
-        return new GovernStage(hook);
+        return new GovernStage(new DroppingRedactionHook(redaction));
     }
 
     static Stage build(RunContext context) {

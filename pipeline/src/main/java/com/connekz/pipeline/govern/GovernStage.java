@@ -73,7 +73,8 @@ public final class GovernStage implements Stage {
             DecisionTally tally = new DecisionTally();
             SilverTable.Written written = new SilverTable(spark, lake.silver(source), source)
                     .write(governance.decide(source, records), tally, redaction, context.runId());
-            result.source(source.folder(), tally.counts().orElseGet(() -> count(governance, source, records)));
+            SourceCounts counts = tally.counts().orElseGet(() -> count(governance, source, records));
+            result.source(source.folder(), counts.plus(redaction.keptOut(source)));
             result.output(relative("silver", source), written.version());
             result.metric("silver." + source.folder() + ".inserted", written.inserted());
             result.metric("silver." + source.folder() + ".updated", written.updated());

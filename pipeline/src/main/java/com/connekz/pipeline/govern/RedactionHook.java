@@ -1,6 +1,7 @@
 package com.connekz.pipeline.govern;
 
 import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.run.SourceCounts;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +20,15 @@ public interface RedactionHook {
     RedactionHook NONE = (source, records) -> records;
 
     Dataset<Row> redact(Source source, Dataset<Row> usedRecords);
+
+    /**
+     * Called once after silver of {@code source} is written: the records this hook kept out of what
+     * it returned (e.g. examples holding a health identifier), moved from used to excluded under
+     * their reason, so that accepted = used + excluded still holds. None by default.
+     */
+    default SourceCounts keptOut(Source source) {
+        return SourceCounts.none();
+    }
 
     /** A hook applying one transform per source; sources without one pass through unchanged. */
     static RedactionHook perSource(Map<Source, UnaryOperator<Dataset<Row>>> transforms) {

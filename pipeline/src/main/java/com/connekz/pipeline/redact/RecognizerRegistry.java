@@ -52,8 +52,7 @@ public final class RecognizerRegistry {
             all.add(denyList);
         }
         if (policy.nameFinder()) {
-            boolean everySentence = policy.nameFinderScope().equals(RedactionPolicy.EVERY_SENTENCE);
-            NameFinderModels.load().ifPresent(model -> all.add(new OpenNlpNameRecognizer(model, everySentence)));
+            NameFinderModels.load().ifPresent(model -> all.add(new OpenNlpNameRecognizer(model, policy.nameFinderScope())));
         }
         return new RecognizerRegistry(all.stream()
                 .filter(recognizer -> recognizer.types().stream().anyMatch(policy::enabled))

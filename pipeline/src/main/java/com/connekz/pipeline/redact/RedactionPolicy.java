@@ -43,6 +43,11 @@ public record RedactionPolicy(
     public static final String EVERY_SENTENCE = "every_sentence";
     /** The name finder reads only sentences with a capitalised word no list explains. */
     public static final String UNEXPLAINED_CAPITALS = "unexplained_capitals";
+    /**
+     * The name finder reads every sentence of a text without capitals, and in a text with capitals only
+     * the sentences holding a capitalised word after the first or a listed first name or surname.
+     */
+    public static final String NAME_CANDIDATES = "name_candidates";
     public static final Set<String> OPERATORS = Set.of("placeholder", "pseudonym", "hash", "mask", "keep");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -61,9 +66,9 @@ public record RedactionPolicy(
         dropExample = dropExample == null ? List.of() : List.copyOf(dropExample);
         nameFinder = nameFinder == null || nameFinder;
         nameFinderScope = nameFinderScope == null ? EVERY_SENTENCE : nameFinderScope;
-        if (!nameFinderScope.equals(EVERY_SENTENCE) && !nameFinderScope.equals(UNEXPLAINED_CAPITALS)) {
+        if (!Set.of(EVERY_SENTENCE, NAME_CANDIDATES, UNEXPLAINED_CAPITALS).contains(nameFinderScope)) {
             throw new IllegalArgumentException("invalid redaction policy: name_finder_scope must be "
-                    + EVERY_SENTENCE + " or " + UNEXPLAINED_CAPITALS);
+                    + EVERY_SENTENCE + ", " + NAME_CANDIDATES + " or " + UNEXPLAINED_CAPITALS);
         }
         propagateNames = propagateNames == null || propagateNames;
         validate(entities, thresholds.keySet(), context.keySet(), denyList.keySet(), dropExample, operators);

@@ -8,7 +8,9 @@ public final class ExclusionReasons {
             "no_consent", "withdrawn", "minor", "unknown_age", "no_account", "deleted_account",
             "parties_not_notified", "no_call_consent", "no_instance_consent", "deleted",
             // Fail-closed extensions: a record whose time or instance is missing cannot be decided.
-            "unknown_time", "unknown_tenant");
+            "unknown_time", "unknown_tenant",
+            // Redaction found a type configured as drop_example (e.g. an NHI number) in the example.
+            "redaction_dropped");
 
     private ExclusionReasons() {}
 }

@@ -3,35 +3,43 @@ package com.connekz.pipeline.redact.recognizers;
 import com.connekz.pipeline.redact.Entity;
 import com.connekz.pipeline.redact.EntityTypes;
 import com.connekz.pipeline.redact.Recognizer;
+import com.connekz.pipeline.redact.RedactionPolicy;
 import com.connekz.pipeline.redact.TextView;
 import com.connekz.pipeline.redact.ner.EntityType;
+import com.connekz.pipeline.redact.ner.NameFinder;
 import java.util.List;
 import java.util.Set;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
 
 /**
  * Persons, locations and organisations found by the shipped OpenNLP name-finder model, sentence by
- * sentence. The model is shared; each thread gets its own {@link NameFinderME}, which is not
- * thread-safe. The model is the costliest recognizer by far; the policy may limit it to sentences
- * with a capitalised word that the gazetteer and word lists do not already explain (see
- * {@link #hasInnerCapital}), trading recall on lower-case text for speed.
+ * sentence. Names come from every label sequence the beam keeps ({@link NameFinder}), so a name a
+ * close runner-up holds still counts, scored 0.4 + 0.5 × the probability that holds it (names
+ * under {@value #MIN_PROBABILITY} are not reported). The model is the costliest recognizer by far;
+ * the policy may limit it to sentences with a name candidate ({@link #hasNameCandidate}) or with a
+ * capitalised word the gazetteer and word lists do not already explain ({@link #hasInnerCapital}),
+ * trading recall for speed.
  */
 public final class OpenNlpNameRecognizer implements Recognizer {
     private static final int MAX_SENTENCE_TOKENS = 80;
-    private final ThreadLocal<NameFinderME> finders;
-    private final boolean everySentence;
+    /** Names held by less of the beam's probability are not reported at all. */
+    static final double MIN_PROBABILITY = 0.15;
+    private static final double SCORE_AT_NO_PROBABILITY = 0.4;
+    private static final double SCORE_PER_PROBABILITY = 0.5;
+    private final NameFinder finder;
+    private final String scope;
 
     /**
-     * @param everySentence read every sentence (best recall), or only sentences with a capitalised
-     *                      word nothing else explains (several times faster, lower recall on
-     *                      lower-case text such as tweets and transcripts)
+     * @param scope which sentences the model reads: {@link RedactionPolicy#EVERY_SENTENCE} (best recall),
+     *              {@link RedactionPolicy#NAME_CANDIDATES} (every sentence of uncapitalised text, else
+     *              only sentences with a name candidate) or {@link RedactionPolicy#UNEXPLAINED_CAPITALS}
+     *              (only sentences with a capitalised word nothing else explains; fastest, lowest recall)
      */
-    public OpenNlpNameRecognizer(TokenNameFinderModel model, boolean everySentence) {
-        this.finders = ThreadLocal.withInitial(() -> new NameFinderME(model));
-        this.everySentence = everySentence;
+    public OpenNlpNameRecognizer(TokenNameFinderModel model, String scope) {
+        this.finder = new NameFinder(model, MIN_PROBABILITY);
+        this.scope = scope;
     }
 
     @Override
@@ -48,22 +56,27 @@ public final class OpenNlpNameRecognizer implements Recognizer {
     public void recognize(TextView view, List<Entity> found) {
         String text = view.text();
         Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(text);
-        NameFinderME finder = finders.get();
+        boolean readAll = scope.equals(RedactionPolicy.EVERY_SENTENCE)
+                || scope.equals(RedactionPolicy.NAME_CANDIDATES) && !hasCapital(text);
         int sentenceStart = 0;
         for (int i = 0; i < tokens.length; i++) {
             boolean last = i == tokens.length - 1;
             if (last || endsSentence(text, tokens[i]) || i - sentenceStart + 1 >= MAX_SENTENCE_TOKENS) {
-                find(finder, text, tokens, sentenceStart, i + 1, found);
+                if (readAll || worthReading(text, tokens, sentenceStart, i + 1)) {
+                    find(text, tokens, sentenceStart, i + 1, found);
+                }
                 sentenceStart = i + 1;
             }
         }
-        finder.clearAdaptiveData();
     }
 
-    private void find(NameFinderME finder, String text, Span[] tokens, int from, int to, List<Entity> found) {
-        if (!everySentence && !hasInnerCapital(text, tokens, from, to)) {
-            return;
-        }
+    private boolean worthReading(String text, Span[] tokens, int from, int to) {
+        return scope.equals(RedactionPolicy.NAME_CANDIDATES)
+                ? hasNameCandidate(text, tokens, from, to)
+                : hasInnerCapital(text, tokens, from, to);
+    }
+
+    private void find(String text, Span[] tokens, int from, int to, List<Entity> found) {
         String[] words = new String[to - from];
         for (int i = from; i < to; i++) {
             words[i - from] = tokens[i].getCoveredText(text).toString();
@@ -87,8 +100,13 @@ public final class OpenNlpNameRecognizer implements Recognizer {
             if (EntityTypes.PERSON.equals(type)) {
                 start = afterLeadingRoles(text, start, end);
             }
-            found.add(new Entity(type, start, end, 0.4 + 0.5 * name.getProb(), name()));
+            found.add(new Entity(type, start, end, score(name.getProb()), name()));
         }
+    }
+
+    /** At most 0.9, below the validated patterns (addresses, dates) that a name inside them must not outrank. */
+    static double score(double probability) {
+        return SCORE_AT_NO_PROBABILITY + SCORE_PER_PROBABILITY * Math.min(1, probability);
     }
 
     /** Role words the model tends to take for names when they stand where a name would. */
@@ -135,6 +153,39 @@ public final class OpenNlpNameRecognizer implements Recognizer {
             }
             String lower = word.toLowerCase(java.util.Locale.ROOT);
             if (!names.isName(lower) && !names.isCommonWord(lower) && !names.isPlaceWord(lower) && !names.isNeverName(lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sentence holds a capitalised word after its first (names, places, acronyms of
+     * organisations) or a listed first name or surname that is not also a common word. In text that
+     * uses capitals, a sentence without either holds no name the model finds often enough to be
+     * worth reading.
+     */
+    private static boolean hasNameCandidate(String text, Span[] tokens, int from, int to) {
+        NameLists names = NameLists.shared();
+        for (int i = from; i < to; i++) {
+            int start = tokens[i].getStart();
+            if (tokens[i].length() < 2 || !Character.isLetter(text.charAt(start))) {
+                continue;
+            }
+            if (i > from && Character.isUpperCase(text.charAt(start))) {
+                return true;
+            }
+            String lower = text.substring(start, tokens[i].getEnd()).toLowerCase(java.util.Locale.ROOT);
+            if (names.isName(lower) && !names.isCommonWord(lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCapital(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
                 return true;
             }
         }

@@ -1,11 +1,14 @@
 package com.connekz.pipeline.redact.bench;
 
 import com.connekz.pipeline.config.HashKey;
+import com.connekz.pipeline.redact.Recognizer;
 import com.connekz.pipeline.redact.RecognizerRegistry;
 import com.connekz.pipeline.redact.RedactionEngine;
 import com.connekz.pipeline.redact.RedactionPolicy;
 import com.connekz.pipeline.redact.TextView;
+import com.connekz.pipeline.redact.ner.NameFinderModels;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +32,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Redaction throughput on one core, on generated chat text: the full engine with and without the
  * OpenNLP name finder, beside a baseline that only tokenises the same text (one pass over every
- * char), so that figures from a loaded machine still compare. One operation redacts every message
- * of the batch, each as its own example. Run with {@code main} (prints MB/s per core and ratios).
+ * char), so that figures from a loaded machine still compare. The shipped engine (name finder on
+ * name candidates, faster search) runs beside the same engine reading every sentence and beside the
+ * name finder as it was before ({@link OpenNlpBeforeRecognizer}: OpenNLP's own search on every
+ * sentence). One operation redacts every message of the batch, each as its own example. Run with
+ * {@code main} (prints MB/s per core and ratios).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,7 +52,8 @@ public class RedactionBenchmark {
     private List<String> messages;
     private RedactionEngine everything;
     private RedactionEngine withoutNameFinder;
-    private RedactionEngine gatedNameFinder;
+    private RedactionEngine everySentence;
+    private RedactionEngine before;
 
     @Setup
     public void setUp() {
@@ -55,11 +62,10 @@ public class RedactionBenchmark {
         RecognizerRegistry registry = RecognizerRegistry.forPolicy(policy);
         everything = new RedactionEngine(policy, registry, KEY);
         withoutNameFinder = new RedactionEngine(policy, registry.withoutNameFinder(), KEY);
-        RedactionPolicy gated = new RedactionPolicy(policy.version(), policy.entities(), policy.defaultThreshold(),
-                policy.thresholds(), policy.contextBoost(), policy.contextWindow(), policy.context(), policy.allowList(),
-                policy.denyList(), policy.operators(), policy.dropExample(), true, RedactionPolicy.UNEXPLAINED_CAPITALS,
-                policy.propagateNames());
-        gatedNameFinder = RedactionEngine.of(gated, KEY);
+        everySentence = RedactionEngine.of(withScope(policy, RedactionPolicy.EVERY_SENTENCE), KEY);
+        List<Recognizer> beforeRecognizers = new ArrayList<>(registry.withoutNameFinder().recognizers());
+        beforeRecognizers.add(new OpenNlpBeforeRecognizer(NameFinderModels.load().orElseThrow()));
+        before = new RedactionEngine(policy, RecognizerRegistry.of(beforeRecognizers), KEY);
     }
 
     @Benchmark
@@ -87,10 +93,23 @@ public class RedactionBenchmark {
     }
 
     @Benchmark
-    public void engineWithGatedNameFinder(Blackhole sink) {
+    public void engineWithNameFinderEverySentence(Blackhole sink) {
         for (String message : messages) {
-            sink.consume(gatedNameFinder.redact(message));
+            sink.consume(everySentence.redact(message));
         }
+    }
+
+    @Benchmark
+    public void engineWithNameFinderBefore(Blackhole sink) {
+        for (String message : messages) {
+            sink.consume(before.redact(message));
+        }
+    }
+
+    private static RedactionPolicy withScope(RedactionPolicy policy, String scope) {
+        return new RedactionPolicy(policy.version(), policy.entities(), policy.defaultThreshold(),
+                policy.thresholds(), policy.contextBoost(), policy.contextWindow(), policy.context(), policy.allowList(),
+                policy.denyList(), policy.operators(), policy.dropExample(), true, scope, policy.propagateNames());
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -93,7 +93,7 @@ class SparkRedactionTest {
         assertThat(counts).containsEntry("PERSON", 2L);
     }
 
-    private static Row chat(StructType schema, String id, String conversation, String text, String attachments, long second) {
+    static Row chat(StructType schema, String id, String conversation, String text, String attachments, long second) {
         Object[] values = new Object[schema.size()];
         values[schema.fieldIndex("message_id")] = id;
         values[schema.fieldIndex("conversation_id")] = conversation;

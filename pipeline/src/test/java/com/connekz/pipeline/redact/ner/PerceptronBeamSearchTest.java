@@ -1,0 +1,77 @@
+package com.connekz.pipeline.redact.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.connekz.pipeline.redact.eval.LabelledText;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.Sequence;
+import opennlp.tools.util.SequenceValidator;
+import org.junit.jupiter.api.Test;
+
+/** The fast search returns exactly OpenNLP's sequences (labels and scores) on the shipped model. */
+class PerceptronBeamSearchTest {
+    private static final int SEQUENCES = 5;
+
+    /** Exposes the finder's own context generator, model and validator to compare against. */
+    private static final class OpenNlp extends NameFinderME {
+        private final SequenceValidator<String> validator;
+
+        OpenNlp(TokenNameFinderModel model) {
+            super(model);
+            this.validator = model.getFactory().createSequenceCodec().createSequenceValidator();
+        }
+
+        Sequence[] bestSequences(String[] tokens) {
+            return model.bestSequences(SEQUENCES, tokens, null, contextGenerator, validator);
+        }
+
+        Sequence[] fastSequences(PerceptronBeamSearch search, String[] tokens) {
+            return search.bestSequences(SEQUENCES, tokens, contextGenerator, validator);
+        }
+    }
+
+    @Test
+    void givesOpenNlpsSequencesOnEveryCanaryText() throws Exception {
+        TokenNameFinderModel model = NameFinderModels.load().orElseThrow();
+        PerceptronBeamSearch search = PerceptronBeamSearch.of(model).orElseThrow();
+        OpenNlp openNlp = new OpenNlp(model);
+        List<String[]> sentences = canarySentences();
+
+        int compared = 0;
+        for (String[] tokens : sentences) {
+            Sequence[] expected = openNlp.bestSequences(tokens);
+            openNlp.clearAdaptiveData();
+            Sequence[] actual = openNlp.fastSequences(search, tokens);
+            openNlp.clearAdaptiveData();
+
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i].getOutcomes()).isEqualTo(expected[i].getOutcomes());
+                assertThat(actual[i].getScore()).isEqualTo(expected[i].getScore());
+            }
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(100);
+    }
+
+    private static List<String[]> canarySentences() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String[]> sentences = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                PerceptronBeamSearchTest.class.getResourceAsStream("/redact/canary.jsonl"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                sentences.add(SimpleTokenizer.INSTANCE.tokenize(json.readValue(line, LabelledText.class).text()));
+            }
+        }
+        return sentences;
+    }
+}
