@@ -79,6 +79,9 @@ public final class AuditStage implements Stage {
             publications.publish(Map.of(version.getKey(), version.getValue()), context.runId(), context.startedAt(), audits);
             writeManifest(spark, lake, version.getKey(), version.getValue(), context.runId(), audits);
         }
+        if (!fresh.isEmpty()) {
+            DeltaTables.version(spark, lake.system("publications")).ifPresent(v -> result.output("_system/publications", v));
+        }
         result.metric("published_versions", fresh.size());
         return result.build();
     }

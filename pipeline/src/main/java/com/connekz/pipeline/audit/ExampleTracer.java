@@ -104,13 +104,23 @@ public final class ExampleTracer {
         });
         Map<String, ExampleTrace.ConsentEvent> events = consentEvents(consentVersion, eventIds);
 
+        // One read of bronze per version the entries' govern runs read (usually one), not one per record.
+        Map<Long, List<Row>> entriesByBronzeVersion = new LinkedHashMap<>();
+        for (Row entry : entries) {
+            String governRun = entry.getAs("govern_run_id");
+            entriesByBronzeVersion.computeIfAbsent(bronzeVersions.get(governRun == null ? "" : governRun),
+                    v -> new ArrayList<>()).add(entry);
+        }
+        Map<Long, Map<String, Row>> bronzeByVersion = new LinkedHashMap<>();
+        entriesByBronzeVersion.forEach((version, sameVersion) ->
+                bronzeByVersion.put(version, rowsAt(lake.bronze(source), version, source, sameVersion)));
+
         List<ExampleTrace.SourceRecord> records = new ArrayList<>();
         for (Row entry : entries) {
             String keyHash = entry.getAs("record_key_hash");
             String governRun = entry.getAs("govern_run_id");
             Long bronzeVersion = bronzeVersions.get(governRun == null ? "" : governRun);
-            Map<String, Row> bronze = rowsAt(lake.bronze(source), bronzeVersion, source, List.of(entry));
-            Row bronzeRow = bronze.get(keyHash);
+            Row bronzeRow = bronzeByVersion.getOrDefault(bronzeVersion, Map.of()).get(keyHash);
             Row silverRow = silver.get(keyHash);
             List<ExampleTrace.ConsentEvent> allowedBy = new ArrayList<>();
             if (silverRow != null && has(silverRow, CONSENT_EVENT_IDS) && !silverRow.isNullAt(silverRow.fieldIndex(CONSENT_EVENT_IDS))) {

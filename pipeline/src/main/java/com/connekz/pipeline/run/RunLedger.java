@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -59,18 +60,29 @@ public final class RunLedger {
         this.path = path;
     }
 
-    /** Records the run's rows; {@code redactionPolicyVersion} is the policy its govern stage redacted with. */
-    public void record(RunReport report, String redactionPolicyVersion) {
+    /** When one stage started and ended. */
+    public record Span(Instant startedAt, Instant endedAt) {}
+
+    /**
+     * Records the run's rows: each stage row with the stage's own start and end from
+     * {@code spans} (the run's when a stage has none), the whole-run row with the run's;
+     * {@code redactionPolicyVersion} is the policy the run's govern stage redacted with.
+     */
+    public void record(RunReport report, String redactionPolicyVersion, Map<String, Span> spans) {
         List<Row> rows = new ArrayList<>();
         Timestamp started = Timestamp.from(report.startedAt());
         Timestamp ended = Timestamp.from(report.endedAt());
+        Span wholeRun = new Span(report.startedAt(), report.endedAt());
         for (StageResult stage : report.stages()) {
-            rows.add(row(report, stage.stage(), RunReport.SUCCEEDED, null, started, ended,
-                    stage.inputs(), stage.outputs(), stage.sources(), stage.metrics(), redactionPolicyVersion));
+            Span span = spans.getOrDefault(stage.stage(), wholeRun);
+            rows.add(row(report, stage.stage(), RunReport.SUCCEEDED, null, Timestamp.from(span.startedAt()),
+                    Timestamp.from(span.endedAt()), stage.inputs(), stage.outputs(), stage.sources(), stage.metrics(),
+                    redactionPolicyVersion));
         }
         if (report.failedStage() != null) {
-            rows.add(row(report, report.failedStage(), RunReport.FAILED, report.reason(), started, ended,
-                    Map.of(), Map.of(), Map.of(), Map.of(), redactionPolicyVersion));
+            Span span = spans.getOrDefault(report.failedStage(), wholeRun);
+            rows.add(row(report, report.failedStage(), RunReport.FAILED, report.reason(), Timestamp.from(span.startedAt()),
+                    Timestamp.from(span.endedAt()), Map.of(), Map.of(), Map.of(), Map.of(), redactionPolicyVersion));
         }
         rows.add(row(report, WHOLE_RUN, report.status(), report.reason(), started, ended,
                 merged(report, true), merged(report, false), report.sources(), report.metrics(), redactionPolicyVersion));
