@@ -137,10 +137,12 @@ public final class DeletionStage implements Stage {
         List<String> subjects = requests.stream().map(r -> hash.of(r.userId())).distinct().toList();
         for (String dataset : GoldTables.list(spark, lake)) {
             String path = lake.gold(dataset);
-            Dataset<Row> gold = spark.read().format("delta").load(path)
-                    .filter(SkippingFilter.anyOf(col(GoldSchema.SUBJECT_HASH), subjects));
-            record(result, applied, "gold/" + dataset, deleter.delete(path, goldVictims(gold, deletedRecordKeys, named),
-                    List.of(GoldSchema.EXAMPLE_ID), SkippingFilter.anyOf(col("t." + GoldSchema.SUBJECT_HASH), subjects)));
+            for (List<String> some : SkippingFilter.batches(subjects)) {
+                Dataset<Row> gold = spark.read().format("delta").load(path)
+                        .filter(SkippingFilter.anyOf(col(GoldSchema.SUBJECT_HASH), some));
+                record(result, applied, "gold/" + dataset, deleter.delete(path, goldVictims(gold, deletedRecordKeys, named),
+                        List.of(GoldSchema.EXAMPLE_ID), SkippingFilter.anyOf(col("t." + GoldSchema.SUBJECT_HASH), some)));
+            }
         }
         for (Source source : Source.content()) {
             String path = lake.silver(source);

@@ -73,7 +73,8 @@ public final class DiskEraser {
         log.checkpoint(current, Option.empty());
         long checkpointVersion = current.version();
         long deleted = deleteLogFilesBefore(new Path(log.logPath().toString()), checkpointVersion);
-        DeltaLog.clearCache();
+        // Only this table's cached log: it still points at the commits just deleted.
+        DeltaLog.invalidateCache(spark, new Path(path));
         return new Erased(deleted, OptionalLong.of(checkpointVersion));
     }
 
