@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import com.connekz.pipeline.ingest.Source;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
@@ -40,6 +42,25 @@ public final class DeletionMatch {
     /** Whether {@code all_assistant_data} covers the source. */
     public static boolean isAssistantData(Source source) {
         return source == Source.CHATS || source == Source.CALLS || source == Source.MEMORIES;
+    }
+
+    /**
+     * The scopes whose requests can name a record of {@code source} (as {@link #condition} decides):
+     * a table of another source need not be read for them.
+     */
+    public static Set<String> scopesCovering(Source source) {
+        Set<String> scopes = new HashSet<>();
+        scopes.add(DeletionScope.ACCOUNT.wireName());
+        if (isAssistantData(source)) {
+            scopes.add(DeletionScope.ALL_ASSISTANT_DATA.wireName());
+        }
+        switch (source) {
+            case CHATS -> scopes.add(DeletionScope.CONVERSATION.wireName());
+            case CALLS -> scopes.add(DeletionScope.CALL.wireName());
+            case MEMORIES -> scopes.add(DeletionScope.MEMORY.wireName());
+            default -> { }
+        }
+        return scopes;
     }
 
     /**

@@ -128,23 +128,25 @@ public final class DeletionStage implements Stage {
 
         // Gold first: its examples are found by the record keys of the bronze and silver rows, so
         // those rows must still be there.
-        Dataset<Row> deletedRecordKeys = deletedRecordKeys(spark, lake, hash, named);
+        Dataset<Row> deletedRecordKeys = deletedRecordKeys(spark, lake, hash, requests, named);
         if (deletedRecordKeys != null) {
             deletedRecordKeys = deletedRecordKeys.localCheckpoint(true);
         }
         // Every example a request names is the requesting user's: a filter on subject_hash lets
         // Delta skip the files that hold none of these users.
-        Object[] subjects = requests.stream().map(r -> hash.of(r.userId())).distinct().toArray();
+        List<String> subjects = requests.stream().map(r -> hash.of(r.userId())).distinct().toList();
         for (String dataset : GoldTables.list(spark, lake)) {
             String path = lake.gold(dataset);
-            Dataset<Row> gold = spark.read().format("delta").load(path)
-                    .filter(col(GoldSchema.SUBJECT_HASH).isin(subjects));
-            record(result, applied, "gold/" + dataset, deleter.delete(path, goldVictims(gold, deletedRecordKeys, named),
-                    List.of(GoldSchema.EXAMPLE_ID), col("t." + GoldSchema.SUBJECT_HASH).isin(subjects)));
+            for (List<String> some : SkippingFilter.batches(subjects)) {
+                Dataset<Row> gold = spark.read().format("delta").load(path)
+                        .filter(SkippingFilter.anyOf(col(GoldSchema.SUBJECT_HASH), some));
+                record(result, applied, "gold/" + dataset, deleter.delete(path, goldVictims(gold, deletedRecordKeys, named),
+                        List.of(GoldSchema.EXAMPLE_ID), SkippingFilter.anyOf(col("t." + GoldSchema.SUBJECT_HASH), some)));
+            }
         }
         for (Source source : Source.content()) {
             String path = lake.silver(source);
-            if (DeltaTables.exists(spark, path)) {
+            if (covers(requests, source) && DeltaTables.exists(spark, path)) {
                 record(result, applied, "silver/" + source.folder(),
                         deleter.delete(path, victims(spark.read().format("delta").load(path), source, named), BRONZE_KEYS));
             }
@@ -158,7 +160,7 @@ public final class DeletionStage implements Stage {
         }
         for (Source source : Source.values()) {
             String path = lake.bronze(source);
-            if (source != Source.DELETIONS && DeltaTables.exists(spark, path)) {
+            if (source != Source.DELETIONS && covers(requests, source) && DeltaTables.exists(spark, path)) {
                 RowDeleter.Deleted deleted =
                         deleter.delete(path, victims(spark.read().format("delta").load(path), source, named), BRONZE_KEYS);
                 record(result, applied, "bronze/" + source.folder(), deleted);
@@ -182,6 +184,12 @@ public final class DeletionStage implements Stage {
         return spark.createDataFrame(rows, REQUESTS);
     }
 
+    /** Whether any of the requests can name a record of {@code source}; if not, its tables are not read. */
+    private static boolean covers(List<DeletionRequest> requests, Source source) {
+        Set<String> scopes = DeletionMatch.scopesCovering(source);
+        return requests.stream().anyMatch(r -> scopes.contains(r.scope()));
+    }
+
     /** Rows of a bronze or silver table of {@code source} named by a request, by bronze file and line. */
     private static Dataset<Row> victims(Dataset<Row> table, Source source, Dataset<Row> named) {
         return matches(table, source, named).select(col("t." + BronzeSchema.SOURCE_FILE), col("t." + BronzeSchema.LINE),
@@ -196,9 +204,13 @@ public final class DeletionStage implements Stage {
     }
 
     /** The record keys (as gold's lineage holds them) of every bronze and silver row a request names. */
-    private static Dataset<Row> deletedRecordKeys(SparkSession spark, Lake lake, KeyedHash hash, Dataset<Row> named) {
+    private static Dataset<Row> deletedRecordKeys(SparkSession spark, Lake lake, KeyedHash hash, List<DeletionRequest> requests,
+                                                 Dataset<Row> named) {
         Dataset<Row> keys = null;
         for (Source source : Source.content()) {
+            if (!covers(requests, source)) {
+                continue;
+            }
             for (String path : List.of(lake.bronze(source), lake.silver(source))) {
                 if (DeltaTables.exists(spark, path)) {
                     Dataset<Row> some = matches(spark.read().format("delta").load(path), source, named)

@@ -35,6 +35,9 @@ import scala.Option;
  */
 public final class DiskEraser {
     private static final Pattern LOG_FILE = Pattern.compile("^(\\d{20})(\\.\\d{20})?\\..*(json|crc|parquet)$");
+    private static final String FILE_RETENTION = "delta.deletedFileRetentionDuration";
+    private static final String NO_FILE_RETENTION = "interval 0 hours";
+    private static final String CHANGE_DATA_FEED = "delta.enableChangeDataFeed";
     private final SparkSession spark;
 
     public DiskEraser(SparkSession spark) {
@@ -54,17 +57,24 @@ public final class DiskEraser {
             return new Erased(0, OptionalLong.empty());
         }
         String table = "delta.`" + path + "`";
-        spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ("
-                + "'delta.deletedFileRetentionDuration' = 'interval 0 hours', "
-                + "'delta.enableChangeDataFeed' = 'false')");
-        spark.sql("REORG TABLE " + table + " APPLY (PURGE)");
+        TableSnapshot before = TableSnapshot.latest(spark, path);
+        // Each is skipped when it has nothing to do: on a large table both cost a commit or a scan.
+        if (!NO_FILE_RETENTION.equals(before.property(FILE_RETENTION)) || "true".equalsIgnoreCase(before.property(CHANGE_DATA_FEED))) {
+            spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ("
+                    + "'" + FILE_RETENTION + "' = '" + NO_FILE_RETENTION + "', "
+                    + "'" + CHANGE_DATA_FEED + "' = 'false')");
+        }
+        if (before.mayHoldDeletionVectors()) {
+            spark.sql("REORG TABLE " + table + " APPLY (PURGE)");
+        }
         spark.sql("VACUUM " + table + " RETAIN 0 HOURS");
         DeltaLog log = DeltaLog.forTable(spark, path);
         Snapshot current = log.update(false, Option.empty(), Option.empty());
         log.checkpoint(current, Option.empty());
         long checkpointVersion = current.version();
         long deleted = deleteLogFilesBefore(new Path(log.logPath().toString()), checkpointVersion);
-        DeltaLog.clearCache();
+        // Only this table's cached log: it still points at the commits just deleted.
+        DeltaLog.invalidateCache(spark, new Path(path));
         return new Erased(deleted, OptionalLong.of(checkpointVersion));
     }
 

@@ -2,7 +2,6 @@ package com.connekz.pipeline.deletion;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.connekz.pipeline.lake.DeltaTables;
 import io.delta.tables.DeltaTable;
 import java.util.HashMap;
 import java.util.List;
@@ -68,17 +67,12 @@ final class RowDeleter {
             on = on.and(targetFilter);
         }
         DeltaTable.forPath(spark, path).as("t").merge(keys.as("s"), on).whenMatched().delete().execute();
-        OptionalLong version = DeltaTables.version(spark, path);
-        if (deletionVectorsEnabled(path)) {
+        TableSnapshot merged = TableSnapshot.latest(spark, path);
+        // Without deletion vectors the MERGE already rewrote the files it deleted from; REORG would
+        // only cost a scan.
+        if (merged.mayHoldDeletionVectors()) {
             spark.sql("REORG TABLE delta.`" + path + "` APPLY (PURGE)");
         }
-        return new Deleted(counts, version);
-    }
-
-    /** Without deletion vectors a MERGE already rewrote the files it deleted from; REORG would only cost a scan. */
-    private boolean deletionVectorsEnabled(String path) {
-        Row detail = DeltaTable.forPath(spark, path).detail().select("properties").first();
-        Map<String, String> properties = detail.getJavaMap(0);
-        return "true".equalsIgnoreCase(properties.get("delta.enableDeletionVectors"));
+        return new Deleted(counts, OptionalLong.of(merged.version()));
     }
 }
