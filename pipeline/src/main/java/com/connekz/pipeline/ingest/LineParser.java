@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -40,6 +41,8 @@ public final class LineParser {
     private final Source source;
     private final Set<String> knownFields;
     private static final HexFormat HEX = HexFormat.of();
+    /** One provider for every line: asking the mapper per value built a new one each time. */
+    private static final SerializerProvider SERIALIZERS = JSON.getSerializerProviderInstance();
 
     private final MessageDigest sha256;
     private final OutputStream digestSink;
@@ -228,7 +231,7 @@ public final class LineParser {
             generator.writeStartObject();
             for (int i = 0; i < present.size(); i++) {
                 generator.writeFieldName(present.get(i).name());
-                JSON.writeTree(generator, values.get(i));
+                values.get(i).serialize(generator, SERIALIZERS);
             }
             generator.writeEndObject();
         } catch (IOException e) {
