@@ -52,21 +52,19 @@ final class BenchCommand implements Callable<Integer> {
         SparkSession spark = Sparks.session(config, System.getenv());
         try {
             Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("pipeline-bench");
+            PrintWriter out = spec.commandLine().getOut();
+            if (!common.json()) {
+                out.printf("%-12s %-9s %10s %8s %9s %11s %8s %8s %7s  %s%n", "night", "step", "records", "MB",
+                        "seconds", "records/s", "MB/s", "heap MB", "ratio", "baseline (seconds)");
+                out.flush();
+            }
             List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder)
                     .run(records, days, deletedUsers, context -> Stages.nightly(context).stream()
-                            .filter(stage -> only == null || only.contains(stage.name())).toList());
-            PrintWriter out = spec.commandLine().getOut();
+                            .filter(stage -> only == null || only.contains(stage.name())).toList(),
+                            night -> printNight(out, night));
             if (common.json()) {
                 out.println(json(figures));
             } else {
-                out.printf("%-12s %-9s %10s %8s %9s %11s %8s %8s %7s  %s%n", "night", "step", "records", "MB",
-                        "seconds", "records/s", "MB/s", "heap MB", "ratio", "baseline (seconds)");
-                for (Measurement m : figures) {
-                    out.printf("%-12s %-9s %10d %8.1f %9.2f %11.0f %8.2f %8.0f %7.2f  %s (%.2f)%n", m.night(), m.step(),
-                            m.records(), m.bytes() / 1e6, m.time().toNanos() / 1e9, m.recordsPerSecond(),
-                            m.megabytesPerSecond(), m.peakHeapBytes() / 1e6, m.ratio(), m.baselineName(),
-                            m.baseline().toNanos() / 1e9);
-                }
                 out.println("bare copy: read the landed JSON with the contract schema, write Delta;"
                         + " full rewrite: read and overwrite every bronze, silver and gold table");
             }
@@ -75,6 +73,20 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Prints a night's rows as soon as it is done (a long benchmark shows its figures as it goes). */
+    private void printNight(PrintWriter out, List<Measurement> night) {
+        if (common.json()) {
+            return;
+        }
+        for (Measurement m : night) {
+            out.printf("%-12s %-9s %10d %8.1f %9.2f %11.0f %8.2f %8.0f %7.2f  %s (%.2f)%n", m.night(), m.step(),
+                    m.records(), m.bytes() / 1e6, m.time().toNanos() / 1e9, m.recordsPerSecond(),
+                    m.megabytesPerSecond(), m.peakHeapBytes() / 1e6, m.ratio(), m.baselineName(),
+                    m.baseline().toNanos() / 1e9);
+        }
+        out.flush();
     }
 
     private static String json(List<Measurement> figures) throws Exception {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
@@ -51,8 +52,10 @@ public final class Bench {
      * @param days         how many days the first night lands (one more day is then about 1/days of it)
      * @param deletedUsers how many users the deletion night erases (0 skips that night)
      * @param stages       the stages of a night, in nightly order
+     * @param onNight      receives each night's measurements as soon as the night is done
      */
-    public List<Measurement> run(long records, int days, int deletedUsers, Function<RunContext, List<Stage>> stages) {
+    public List<Measurement> run(long records, int days, int deletedUsers, Function<RunContext, List<Stage>> stages,
+            Consumer<List<Measurement>> onNight) {
         for (String scratch : List.of("landing", "lake", "bare-1", "bare-2", "rewrite")) {
             BenchLanding.deleteRecursively(work.resolve(scratch));
         }
@@ -65,21 +68,26 @@ public final class Bench {
         Duration bare2 = time(() -> BareCopy.copy(spark, landing.folder(), work.resolve("bare-2")));
         Duration bare = bare1.compareTo(bare2) <= 0 ? bare1 : bare2;
         Night.Baseline bareCopy = new Night.Baseline("bare copy", bare);
-        all.addAll(firstNight.measure(FIRST, first, stage -> bareCopy));
+        all.addAll(report(firstNight.measure(FIRST, first, stage -> bareCopy), onNight));
 
         BenchLanding.Batch nextDay = landing.nextDay();
         Night incremental = Night.run(context(landing.folder(), 1), stages);
-        all.addAll(incremental.measure(INCREMENTAL, nextDay, stage -> sameStageOf(firstNight, stage)));
+        all.addAll(report(incremental.measure(INCREMENTAL, nextDay, stage -> sameStageOf(firstNight, stage)), onNight));
 
         if (deletedUsers > 0) {
             BenchLanding.Batch requests = landing.deletionRequests(someUsers(deletedUsers));
             Duration rewrite = time(() -> FullRewrite.rewrite(spark, work.resolve("lake"), work.resolve("rewrite")));
             Night deletion = Night.run(context(landing.folder(), 2), stages);
             Night.Baseline fullRewrite = new Night.Baseline("full rewrite", rewrite);
-            all.addAll(deletion.measure(DELETION, requests,
-                    stage -> stage.equals(DELETE_STAGE) ? fullRewrite : sameStageOf(firstNight, stage)));
+            all.addAll(report(deletion.measure(DELETION, requests,
+                    stage -> stage.equals(DELETE_STAGE) ? fullRewrite : sameStageOf(firstNight, stage)), onNight));
         }
         return all;
+    }
+
+    private static List<Measurement> report(List<Measurement> night, Consumer<List<Measurement>> onNight) {
+        onNight.accept(night);
+        return night;
     }
 
     private static Night.Baseline sameStageOf(Night firstNight, String stage) {
