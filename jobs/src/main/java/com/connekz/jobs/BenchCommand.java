@@ -29,8 +29,13 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "1000000")
     long records;
 
-    @Option(names = "--days", description = "days of traffic to generate (default: ${DEFAULT-VALUE})", defaultValue = "3")
+    @Option(names = "--days", description = "days of traffic in the first night; the incremental night lands one more"
+            + " day, about 1/days of the data (default: ${DEFAULT-VALUE})", defaultValue = "10")
     int days;
+
+    @Option(names = "--deleted-users", description = "users erased in the deletion night, 0 to skip it"
+            + " (default: ${DEFAULT-VALUE})", defaultValue = "100")
+    int deletedUsers;
 
     @Option(names = "--stages", split = ",", description = "only these nightly stages, in nightly order (default: all)")
     java.util.Set<String> only;
@@ -47,22 +52,21 @@ final class BenchCommand implements Callable<Integer> {
         SparkSession spark = Sparks.session(config, System.getenv());
         try {
             Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("pipeline-bench");
-            List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder)
-                    .run(records, days, context -> Stages.nightly(context).stream()
-                            .filter(stage -> only == null || only.contains(stage.name())).toList());
             PrintWriter out = spec.commandLine().getOut();
+            if (!common.json()) {
+                out.printf("%-12s %-9s %10s %8s %9s %11s %8s %8s %7s  %s%n", "night", "step", "records", "MB",
+                        "seconds", "records/s", "MB/s", "heap MB", "ratio", "baseline (seconds)");
+                out.flush();
+            }
+            List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder)
+                    .run(records, days, deletedUsers, context -> Stages.nightly(context).stream()
+                            .filter(stage -> only == null || only.contains(stage.name())).toList(),
+                            night -> printNight(out, night));
             if (common.json()) {
                 out.println(json(figures));
             } else {
-                out.printf("%-9s %10s %8s %9s %11s %8s %10s %14s%n",
-                        "step", "records", "MB", "seconds", "records/s", "MB/s", "heap MB", "ratio to bare");
-                for (Measurement m : figures) {
-                    out.printf("%-9s %10d %8.1f %9.2f %11.0f %8.2f %10.0f %14.2f%n", m.step(), m.records(),
-                            m.bytes() / 1e6, m.time().toNanos() / 1e9, m.recordsPerSecond(), m.megabytesPerSecond(),
-                            m.peakHeapBytes() / 1e6, m.ratio());
-                }
-                out.printf("baseline: bare copy (read JSON with the contract schema, write Delta) = %.2f s%n",
-                        figures.get(0).baseline().toNanos() / 1e9);
+                out.println("bare copy: read the landed JSON with the contract schema, write Delta;"
+                        + " full rewrite: read and overwrite every bronze, silver and gold table");
             }
             out.flush();
             return 0;
@@ -71,15 +75,29 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Prints a night's rows as soon as it is done (a long benchmark shows its figures as it goes). */
+    private void printNight(PrintWriter out, List<Measurement> night) {
+        if (common.json()) {
+            return;
+        }
+        for (Measurement m : night) {
+            out.printf("%-12s %-9s %10d %8.1f %9.2f %11.0f %8.2f %8.0f %7.2f  %s (%.2f)%n", m.night(), m.step(),
+                    m.records(), m.bytes() / 1e6, m.time().toNanos() / 1e9, m.recordsPerSecond(),
+                    m.megabytesPerSecond(), m.peakHeapBytes() / 1e6, m.ratio(), m.baselineName(),
+                    m.baseline().toNanos() / 1e9);
+        }
+        out.flush();
+    }
+
     private static String json(List<Measurement> figures) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode steps = root.putArray("steps");
         for (Measurement m : figures) {
-            steps.addObject().put("step", m.step()).put("records", m.records()).put("bytes", m.bytes())
+            steps.addObject().put("night", m.night()).put("step", m.step()).put("records", m.records()).put("bytes", m.bytes())
                     .put("seconds", m.time().toNanos() / 1e9).put("records_per_second", m.recordsPerSecond())
                     .put("mb_per_second", m.megabytesPerSecond()).put("peak_heap_bytes", m.peakHeapBytes())
-                    .put("baseline_seconds", m.baseline().toNanos() / 1e9).put("ratio", m.ratio());
+                    .put("baseline", m.baselineName()).put("baseline_seconds", m.baseline().toNanos() / 1e9).put("ratio", m.ratio());
         }
         return mapper.writeValueAsString(root);
     }

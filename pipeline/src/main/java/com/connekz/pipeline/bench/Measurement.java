@@ -5,16 +5,17 @@ import java.time.Duration;
 /**
  * One timed step of a benchmark beside its baseline from the same run.
  *
- * @param step         what was measured ({@code ingest}, {@code govern}, ...)
- * @param records      records the step processed
- * @param bytes        input bytes the step processed
+ * @param night        which night of the benchmark ({@code first}, {@code incremental}, {@code deletion})
+ * @param step         what was measured ({@code ingest}, {@code govern}, ... or {@code nightly} for the whole night)
+ * @param records      records the step processed (the night's landed lines)
+ * @param bytes        input bytes the step processed (the night's landed bytes)
  * @param time         wall time of the step
- * @param baseline     wall time of the bare Spark equivalent on the same data, same run
+ * @param baseline     wall time of the baseline, measured in the same run
  * @param baselineName what the baseline did
  * @param peakHeapBytes the driver's peak heap use during the step
  */
-public record Measurement(String step, long records, long bytes, Duration time, Duration baseline, String baselineName,
-        long peakHeapBytes) {
+public record Measurement(String night, String step, long records, long bytes, Duration time, Duration baseline,
+        String baselineName, long peakHeapBytes) {
 
     public double recordsPerSecond() {
         return records / seconds(time);

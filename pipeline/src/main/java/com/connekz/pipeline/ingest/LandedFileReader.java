@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,16 +15,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import scala.jdk.javaapi.CollectionConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Runs in a task: streams one landed file line by line (gzip or not, local or S3A) and turns each
- * line into a row of {@link ParsedSchema}, numbering lines from 1. A file that cannot be read to
+ * line into an internal row of {@link ParsedSchema}, numbering lines from 1. A file that cannot be read to
  * the end yields a bad record at the line where reading stopped; it never fails the task.
  */
-final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
+final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow> {
     private final Source source;
     private final String runId;
     private final Timestamp ingestedAt;
@@ -39,15 +40,16 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
     }
 
     @Override
-    public Iterator<Row> call(LandedFile file) throws IOException {
+    public Iterator<InternalRow> call(LandedFile file) throws IOException {
         BufferedReader reader = open(file);
         LineParser parser = new LineParser(source);
+        Projection projection = new Projection(file);
         return new Iterator<>() {
             private long lineNumber;
             private boolean stopped;
-            private Row next = advance();
+            private InternalRow next = advance();
 
-            private Row advance() {
+            private InternalRow advance() {
                 if (stopped) {
                     return null;
                 }
@@ -58,11 +60,11 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
                         return null;
                     }
                     lineNumber++;
-                    return toRow(file, lineNumber, line, parser.parse(line));
+                    return toRow(projection, file, lineNumber, line, parser.parse(line));
                 } catch (IOException e) {
                     closeQuietly(reader);
                     stopped = true;
-                    return unreadable(file, lineNumber + 1);
+                    return unreadable(projection, file, lineNumber + 1);
                 }
             }
 
@@ -72,11 +74,11 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (next == null) {
                     throw new NoSuchElementException();
                 }
-                Row current = next;
+                InternalRow current = next;
                 next = advance();
                 return current;
             }
@@ -94,36 +96,54 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, Row> {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private Row toRow(LandedFile file, long line, String text, ParsedLine parsed) {
-        int fields = source.fields().size();
-        List<Object> values = new ArrayList<>(fields + 10);
+    /**
+     * Builds Spark's internal row directly (UTF-8 strings, microseconds, days): converting external
+     * {@code Row}s afterwards cost as much as parsing the line. Copied out of the projection's
+     * buffer, because the rows are cached.
+     */
+    private InternalRow toRow(Projection projection, LandedFile file, long line, String text, ParsedLine parsed) {
+        List<Field> fields = source.fields();
+        Object[] values = new Object[fields.size() + 10];
         if (parsed.isGood()) {
-            for (Object value : parsed.values()) {
-                values.add(value instanceof List<?> list ? CollectionConverters.asScala(list).toSeq() : value);
-            }
-        } else {
-            for (int i = 0; i < fields; i++) {
-                values.add(null);
+            for (int i = 0; i < fields.size(); i++) {
+                values[i] = CatalystValues.of(fields.get(i).type(), parsed.values()[i]);
             }
         }
-        values.add(parsed.extra());
-        values.add(runId);
-        values.add(file.path());
-        values.add(line);
-        values.add(ingestedAt);
-        values.add(parsed.contentHash());
+        int at = fields.size();
+        values[at++] = utf8(parsed.extra());
+        values[at++] = projection.runId;
+        values[at++] = projection.sourceFile;
+        values[at++] = line;
+        values[at++] = projection.ingestedAtMicros;
+        values[at++] = utf8(parsed.contentHash());
         BadRecord bad = parsed.bad();
-        values.add(bad == null ? null : bad.reason());
-        values.add(bad == null ? null : bad.field());
-        values.add(bad == null ? null : bad.message());
-        values.add(bad == null ? null : text);
-        return RowFactory.create(values.toArray());
+        values[at++] = bad == null ? null : utf8(bad.reason());
+        values[at++] = bad == null ? null : utf8(bad.field());
+        values[at++] = bad == null ? null : utf8(bad.message());
+        values[at] = bad == null ? null : utf8(text);
+        return projection.unsafe.apply(new GenericInternalRow(values)).copy();
     }
 
-    private Row unreadable(LandedFile file, long line) {
+    private static UTF8String utf8(String text) {
+        return text == null ? null : UTF8String.fromString(text);
+    }
+
+    /** Per-file constants in Spark's form, and the projection to compact rows. */
+    private final class Projection {
+        final UnsafeProjection unsafe = UnsafeProjection.create(ParsedSchema.of(source));
+        final UTF8String runId = UTF8String.fromString(LandedFileReader.this.runId);
+        final UTF8String sourceFile;
+        final long ingestedAtMicros = DateTimeUtils.fromJavaTimestamp(ingestedAt);
+
+        Projection(LandedFile file) {
+            this.sourceFile = UTF8String.fromString(file.path());
+        }
+    }
+
+    private InternalRow unreadable(Projection projection, LandedFile file, long line) {
         ParsedLine bad = ParsedLine.bad(new BadRecord(BadRecord.UNREADABLE_FILE, null,
                 "the file could not be read past this line (corrupt or truncated)"));
-        return toRow(file, line, null, bad);
+        return toRow(projection, file, line, null, bad);
     }
 
     private static void closeQuietly(BufferedReader reader) {

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
@@ -35,7 +40,12 @@ public final class LineParser {
 
     private final Source source;
     private final Set<String> knownFields;
+    private static final HexFormat HEX = HexFormat.of();
+    /** One provider for every line: asking the mapper per value built a new one each time. */
+    private static final SerializerProvider SERIALIZERS = JSON.getSerializerProviderInstance();
+
     private final MessageDigest sha256;
+    private final OutputStream digestSink;
 
     public LineParser(Source source) {
         this.source = source;
@@ -45,6 +55,7 @@ public final class LineParser {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        this.digestSink = new DigestOutputStream(OutputStream.nullOutputStream(), sha256);
     }
 
     public ParsedLine parse(String line) {
@@ -71,7 +82,8 @@ public final class LineParser {
     private ParsedLine parseObject(ObjectNode object) {
         List<Field> fields = source.fields();
         Object[] values = new Object[fields.size()];
-        ObjectNode canonical = JSON.createObjectNode();
+        List<Field> present = new ArrayList<>(fields.size());
+        List<JsonNode> presentValues = new ArrayList<>(fields.size());
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             JsonNode value = object.get(field.name());
@@ -82,10 +94,11 @@ public final class LineParser {
                 continue;
             }
             values[i] = convert(field, value);
-            canonical.set(field.name(), value);
+            present.add(field);
+            presentValues.add(value);
         }
         checkSourceRules(values);
-        return ParsedLine.good(values, extraFields(object), hash(canonical));
+        return ParsedLine.good(values, extraFields(object), hash(present, presentValues));
     }
 
     private Object convert(Field field, JsonNode value) {
@@ -119,6 +132,10 @@ public final class LineParser {
     }
 
     private static Timestamp timestamp(String name, String text) {
+        Timestamp common = IsoTimestamps.parseCommonShape(text);
+        if (common != null) {
+            return common;
+        }
         try {
             return Timestamp.from(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
@@ -203,9 +220,24 @@ public final class LineParser {
         return extra == null ? null : extra.toString();
     }
 
-    private String hash(ObjectNode canonical) {
+    /**
+     * SHA-256 of the canonical JSON (the contract fields present, in schema order, compact), written
+     * straight into the digest: the same bytes as serialising an object node, without building one.
+     */
+    private String hash(List<Field> present, List<JsonNode> values) {
         sha256.reset();
-        return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(digestSink)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            generator.writeStartObject();
+            for (int i = 0; i < present.size(); i++) {
+                generator.writeFieldName(present.get(i).name());
+                values.get(i).serialize(generator, SERIALIZERS);
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HEX.formatHex(sha256.digest());
     }
 
     private static String kind(JsonNode value) {
