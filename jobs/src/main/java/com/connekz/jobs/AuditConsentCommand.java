@@ -2,7 +2,6 @@ package com.connekz.jobs;
 
 import com.connekz.pipeline.audit.ConsentAudit;
 import com.connekz.pipeline.audit.ConsentVerdict;
-import com.connekz.pipeline.run.RunContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,13 +29,7 @@ final class AuditConsentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "audit consent", null);
-        ConsentVerdict verdict;
-        try {
-            verdict = new ConsentAudit(context.spark(), context.lake(), context.keyedHash()).audit(name, Optional.ofNullable(version));
-        } finally {
-            context.spark().stop();
-        }
+        ConsentVerdict verdict = RunSupport.ask(common, "audit consent", context -> new ConsentAudit(context.spark(), context.lake(), context.keyedHash()).audit(name, Optional.ofNullable(version)));
         Printer.print(spec.commandLine().getOut(), common.json(), verdict, String.join("\n", verdict.lines()) + "\n");
         return verdict.passed() ? 0 : 1;
     }

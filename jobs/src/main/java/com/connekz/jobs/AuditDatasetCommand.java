@@ -3,7 +3,6 @@ package com.connekz.jobs;
 import com.connekz.pipeline.audit.DatasetProvenance;
 import com.connekz.pipeline.audit.ProvenanceAudit;
 import com.connekz.pipeline.run.RecordedStage;
-import com.connekz.pipeline.run.RunContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,13 +30,7 @@ final class AuditDatasetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "audit dataset", null);
-        DatasetProvenance provenance;
-        try {
-            provenance = new ProvenanceAudit(context.spark(), context.lake()).describe(name, Optional.ofNullable(version));
-        } finally {
-            context.spark().stop();
-        }
+        DatasetProvenance provenance = RunSupport.ask(common, "audit dataset", context -> new ProvenanceAudit(context.spark(), context.lake()).describe(name, Optional.ofNullable(version)));
         Printer.print(spec.commandLine().getOut(), common.json(), provenance, text(provenance));
         return 0;
     }

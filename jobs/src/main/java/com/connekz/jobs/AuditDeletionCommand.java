@@ -2,7 +2,6 @@ package com.connekz.jobs;
 
 import com.connekz.pipeline.audit.DeletionAudit;
 import com.connekz.pipeline.deletion.LedgerEntry;
-import com.connekz.pipeline.run.RunContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,13 +25,7 @@ final class AuditDeletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "audit deletion", null);
-        Optional<LedgerEntry> entry;
-        try {
-            entry = new DeletionAudit(context.spark(), context.lake(), context.keyedHash()).find(requestId);
-        } finally {
-            context.spark().stop();
-        }
+        Optional<LedgerEntry> entry = RunSupport.ask(common, "audit deletion", context -> new DeletionAudit(context.spark(), context.lake(), context.keyedHash()).find(requestId));
         if (entry.isEmpty()) {
             spec.commandLine().getErr().println("pipeline: no deletion request with that id in the ledger");
             return 1;

@@ -1,7 +1,6 @@
 package com.connekz.jobs;
 
 import com.connekz.pipeline.audit.ComplianceReport;
-import com.connekz.pipeline.run.RunContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,13 +34,7 @@ final class AuditReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "audit report", null);
-        ComplianceReport report;
-        try {
-            report = ComplianceReport.of(context.spark(), context.lake(), context.keyedHash(), name, Optional.ofNullable(version));
-        } finally {
-            context.spark().stop();
-        }
+        ComplianceReport report = RunSupport.ask(common, "audit report", context -> ComplianceReport.of(context.spark(), context.lake(), context.keyedHash(), name, Optional.ofNullable(version)));
         Path file = report.write(out);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("dataset", report.provenance().dataset());

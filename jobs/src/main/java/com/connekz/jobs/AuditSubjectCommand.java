@@ -1,7 +1,6 @@
 package com.connekz.jobs;
 
 import com.connekz.pipeline.audit.SubjectAudit;
-import com.connekz.pipeline.run.RunContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +23,7 @@ final class AuditSubjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "audit subject", null);
-        SubjectAudit.Report report;
-        try {
-            report = new SubjectAudit(context.spark(), context.lake(), context.keyedHash()).audit(userId);
-        } finally {
-            context.spark().stop();
-        }
+        SubjectAudit.Report report = RunSupport.ask(common, "audit subject", context -> new SubjectAudit(context.spark(), context.lake(), context.keyedHash()).audit(userId));
         StringBuilder text = new StringBuilder("subject ").append(report.subjectHash(), 0, 12).append("… in ")
                 .append(report.tablesChecked()).append(" tables: ");
         text.append(report.clean() ? "no data held\n" : "data held in " + report.findings().size() + " tables\n");

@@ -2,7 +2,6 @@ package com.connekz.jobs;
 
 import com.connekz.pipeline.audit.ExampleTrace;
 import com.connekz.pipeline.audit.ExampleTracer;
-import com.connekz.pipeline.run.RunContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,14 +32,8 @@ final class AuditTraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "audit trace", null);
-        ExampleTrace trace;
-        try {
-            trace = new ExampleTracer(context.spark(), context.lake(), context.keyedHash())
-                    .trace(name, Optional.ofNullable(version), exampleId);
-        } finally {
-            context.spark().stop();
-        }
+        ExampleTrace trace = RunSupport.ask(common, "audit trace", context -> new ExampleTracer(context.spark(), context.lake(), context.keyedHash())
+                    .trace(name, Optional.ofNullable(version), exampleId));
         Printer.print(spec.commandLine().getOut(), common.json(), trace, text(trace));
         return 0;
     }

@@ -1,7 +1,6 @@
 package com.connekz.jobs;
 
 import com.connekz.pipeline.datasets.VersionDiff;
-import com.connekz.pipeline.run.RunContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,14 +34,8 @@ final class DatasetsDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "datasets diff", null);
-        VersionDiff.Result diff;
-        try {
-            diff = new VersionDiff(context.spark(), context.lake(), context.keyedHash())
-                    .compare(name, from, Optional.ofNullable(to), limit);
-        } finally {
-            context.spark().stop();
-        }
+        VersionDiff.Result diff = RunSupport.ask(common, "datasets diff", context -> new VersionDiff(context.spark(), context.lake(), context.keyedHash())
+                    .compare(name, from, Optional.ofNullable(to), limit));
         String text = diff.dataset() + " version " + diff.fromVersion() + " → " + diff.toVersion() + ": "
                 + diff.added() + " added, " + diff.removed() + " removed " + diff.removedByReason() + ", "
                 + diff.changed() + " changed, " + diff.unchanged() + " unchanged\n";

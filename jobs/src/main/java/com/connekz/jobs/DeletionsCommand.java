@@ -2,7 +2,6 @@ package com.connekz.jobs;
 
 import com.connekz.pipeline.deletion.DeletionHistory;
 import com.connekz.pipeline.deletion.LedgerEntry;
-import com.connekz.pipeline.run.RunContext;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,14 +26,8 @@ final class DeletionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "deletions", null);
-        List<LedgerEntry> entries;
-        try {
-            entries = new DeletionHistory(context.spark(), context.lake()).all();
-        } finally {
-            context.spark().stop();
-        }
-        int retention = context.config().deletion().retentionHours();
+        List<LedgerEntry> entries = RunSupport.ask(common, "deletions", context -> new DeletionHistory(context.spark(), context.lake()).all());
+        int retention = common.config().deletion().retentionHours();
         StringBuilder text = new StringBuilder(entries.size() + " deletion requests (retention "
                 + retention + " h)\n");
         for (LedgerEntry e : entries) {

@@ -8,6 +8,7 @@ import com.connekz.pipeline.spark.Sparks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /** Opens what a command needs to run: validated configuration first, the hashing key, then Spark. */
@@ -21,6 +22,19 @@ public final class RunSupport {
         Instant now = Instant.now();
         return new RunContext(spark, config, key, RunIds.next(now), command,
                 runDate == null ? LocalDate.now(ZoneOffset.UTC) : runDate, now);
+    }
+
+    /**
+     * Answers one read-only question against the lake: opens Spark, asks, and stops Spark whether
+     * the question is answered or fails.
+     */
+    public static <T> T ask(CommonOptions common, String command, Function<RunContext, T> question) {
+        RunContext context = open(common, command, null);
+        try {
+            return question.apply(context);
+        } finally {
+            context.spark().stop();
+        }
     }
 
     /** The key of keyed hashes, warning on stderr when a local run falls back to the development key. */

@@ -1,7 +1,6 @@
 package com.connekz.jobs;
 
 import com.connekz.pipeline.run.RecordedStage;
-import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.RunHistory;
 import com.connekz.pipeline.run.RunLedger;
 import java.util.List;
@@ -27,13 +26,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunContext context = RunSupport.open(common, "runs", null);
-        List<RecordedStage> stages;
-        try {
-            stages = new RunHistory(context.spark(), context.lake()).last(last);
-        } finally {
-            context.spark().stop();
-        }
+        List<RecordedStage> stages = RunSupport.ask(common, "runs", context -> new RunHistory(context.spark(), context.lake()).last(last));
         StringBuilder text = new StringBuilder();
         if (stages.isEmpty()) {
             text.append("no runs recorded\n");

@@ -13,16 +13,15 @@ import com.connekz.pipeline.run.RunIds;
 import com.connekz.pipeline.run.RunReport;
 import com.connekz.pipeline.testing.SharedSpark;
 import com.connekz.pipeline.testing.TestRuns;
+import com.connekz.pipeline.testing.TreeCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A small lake built the way {@code nightly} builds it, from real landed files: ingest, govern with
@@ -52,18 +51,7 @@ final class AuditedLake {
                 throw new UncheckedIOException(e);
             }
         }
-        try (Stream<Path> files = Files.walk(template)) {
-            for (Path file : files.toList()) {
-                Path copy = root.resolve(template.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TreeCopy.copy(template, root);
         return context(root, command);
     }
 

@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -106,18 +104,7 @@ public final class TwoUsers {
                 throw new UncheckedIOException(e);
             }
         }
-        try (Stream<Path> files = Files.walk(template)) {
-            for (Path file : files.toList()) {
-                Path copy = root.resolve(template.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TreeCopy.copy(template, root);
         return new TestLake(spark, root);
     }
 
