@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -54,10 +55,11 @@ public final class AuditStage implements Stage {
             DeltaTables.version(spark, lake.gold(dataset)).ifPresent(v -> latest.put(dataset, v));
         }
         Publications publications = new Publications(spark, lake.system("publications"));
+        Set<Publications.Published> published = publications.all();
         Map<String, Long> fresh = new LinkedHashMap<>();
         latest.forEach((dataset, version) -> {
             result.input("gold/" + dataset, version);
-            if (publications.find(dataset, version).isEmpty()) {
+            if (!published.contains(new Publications.Published(dataset, version))) {
                 fresh.put(dataset, version);
             }
         });
@@ -74,11 +76,12 @@ public final class AuditStage implements Stage {
         if (!refused.isEmpty()) {
             throw new AuditFailure("consent audit failed, nothing published: " + String.join("; ", refused));
         }
-        for (Map.Entry<String, Long> version : fresh.entrySet()) {
-            String audits = auditsJson(isolation, consent.get(version.getKey()));
-            publications.publish(Map.of(version.getKey(), version.getValue()), context.runId(), context.startedAt(), audits);
-            writeManifest(spark, lake, version.getKey(), version.getValue(), context.runId(), audits);
-        }
+        Map<Publications.Published, String> auditsByVersion = new LinkedHashMap<>();
+        fresh.forEach((dataset, version) -> auditsByVersion.put(new Publications.Published(dataset, version),
+                auditsJson(isolation, consent.get(dataset))));
+        publications.publish(auditsByVersion, context.runId(), context.startedAt());
+        auditsByVersion.forEach((version, audits) ->
+                writeManifest(spark, lake, version.dataset(), version.version(), context.runId(), audits));
         if (!fresh.isEmpty()) {
             DeltaTables.version(spark, lake.system("publications")).ifPresent(v -> result.output("_system/publications", v));
         }
@@ -88,15 +91,15 @@ public final class AuditStage implements Stage {
 
     /** The consent verdict of each version about to be published; a version built by this run is judged as of its start. */
     private static Map<String, ConsentVerdict> consentOf(RunContext context, Map<String, Long> fresh) {
-        ConsentAudit audit = new ConsentAudit(context.spark(), context.lake(), context.keyedHash());
-        Map<String, ConsentVerdict> verdicts = new LinkedHashMap<>();
+        List<DatasetBuild> builds = new ArrayList<>();
         fresh.forEach((dataset, version) -> {
             DatasetBuild build = DatasetBuild.of(context.spark(), context.lake(), dataset, Optional.of(version));
-            if (build.build().filter(m -> context.runId().equals(m.runId())).isPresent()) {
-                build = build.startedAt(context.startedAt());
-            }
-            verdicts.put(dataset, audit.audit(build));
+            builds.add(build.build().filter(m -> context.runId().equals(m.runId())).isPresent()
+                    ? build.startedAt(context.startedAt()) : build);
         });
+        Map<String, ConsentVerdict> verdicts = new LinkedHashMap<>();
+        new ConsentAudit(context.spark(), context.lake(), context.keyedHash()).auditAll(builds)
+                .forEach(verdict -> verdicts.put(verdict.dataset(), verdict));
         return verdicts;
     }
 

@@ -18,6 +18,7 @@ import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,10 @@ public final class ConsentAudit {
     private static final String PURPOSE = "_purpose";
     private static final String FAILURE = "_failure";
     private static final String SEVERITY = "_severity";
+    private static final String BUILD = "_build";
+    /** Outcomes from the most to the least severe; an example counts under its most severe one. */
+    private static final List<String> SEVERITY_ORDER = List.of(ConsentVerdict.UNKNOWN_TIME, ConsentVerdict.NO_CONSENT_AT_TIME,
+            ConsentVerdict.WITHDRAWN_BEFORE_BUILD, ConsentVerdict.WITHDRAWN_SINCE_BUILD);
 
     private final SparkSession spark;
     private final Lake lake;
@@ -62,40 +67,86 @@ public final class ConsentAudit {
 
     /** Audits the version {@code build} describes, judging withdrawals as of {@link DatasetBuild#buildStartedAt()}. */
     public ConsentVerdict audit(DatasetBuild build) {
-        Dataset<Row> gold = spark.read().format("delta").option("versionAsOf", build.version()).load(lake.gold(build.dataset()));
-        String consentPath = lake.bronze(Source.CONSENT);
-        OptionalLong latest = DeltaTables.version(spark, consentPath);
-        // A build without recorded inputs is judged against the latest consent table: never laxer.
-        Long atBuild = build.input("bronze/" + Source.CONSENT.folder()).orElse(latest.isPresent() ? latest.getAsLong() : null);
-        Dataset<Row> eventsAtBuild = consentEvents(consentPath, atBuild);
-        Dataset<Row> eventsLatest = consentEvents(consentPath, latest.isPresent() ? latest.getAsLong() : null);
-        Map<String, Long> failed = new LinkedHashMap<>();
-        ConsentVerdict.FAILURES.forEach(reason -> failed.put(reason, 0L));
-        long checked;
-        long withdrawnSince = 0;
-        if (!Arrays.asList(gold.columns()).containsAll(List.of(GoldSchema.KIND, GoldSchema.SUBJECT_HASH, GoldSchema.CREATED_AT))) {
-            checked = gold.select(lit(1)).collectAsList().size();
-            failed.put(ConsentVerdict.UNVERIFIABLE, checked);
-        } else {
-            Map<String, Long> byOutcome = outcomes(gold, eventsAtBuild, eventsLatest, build.buildStartedAt());
-            checked = byOutcome.values().stream().mapToLong(Long::longValue).sum();
-            byOutcome.forEach((outcome, n) -> {
-                if (failed.containsKey(outcome)) {
-                    failed.put(outcome, n);
-                }
-            });
-            withdrawnSince = byOutcome.getOrDefault(ConsentVerdict.WITHDRAWN_SINCE_BUILD, 0L);
-        }
-        long failures = failed.values().stream().mapToLong(Long::longValue).sum();
-        return new ConsentVerdict(build.dataset(), build.version(), failures == 0, checked, checked - failures, failed,
-                withdrawnSince, new ConsentVerdict.Basis(build.build().map(m -> m.runId()).orElse(null),
-                        build.buildStartedAt().toString(), atBuild, latest.isPresent() ? latest.getAsLong() : null));
+        return auditAll(List.of(build)).get(0);
     }
 
-    /** Examples per outcome: a failure reason, {@code withdrawn_since_build}, or {@code consented}. */
-    Map<String, Long> outcomes(Dataset<Row> gold, Dataset<Row> eventsAtBuild, Dataset<Row> eventsLatest, Instant asOfBuild) {
-        Dataset<Row> needs = gold.select(col(GoldSchema.EXAMPLE_ID), col(GoldSchema.SUBJECT_HASH), col(GoldSchema.CREATED_AT),
-                        explode(purposes(col(GoldSchema.KIND))).as(PURPOSE));
+    /**
+     * Audits several versions, each exactly as {@link #audit(DatasetBuild)} would, in the order given.
+     * Versions whose builds read the same consent table version and are judged as of the same instant
+     * are checked together, in one pass over their examples and the consent events.
+     */
+    public List<ConsentVerdict> auditAll(List<DatasetBuild> builds) {
+        String consentPath = lake.bronze(Source.CONSENT);
+        OptionalLong latestVersion = DeltaTables.version(spark, consentPath);
+        Long latest = latestVersion.isPresent() ? latestVersion.getAsLong() : null;
+        Dataset<Row> eventsLatest = consentEvents(consentPath, latest);
+        Map<DatasetBuild, ConsentVerdict> verdicts = new LinkedHashMap<>();
+        Map<JudgedAs, List<DatasetBuild>> byBasis = new LinkedHashMap<>();
+        for (DatasetBuild build : builds) {
+            // A build without recorded inputs is judged against the latest consent table: never laxer.
+            Long atBuild = build.input("bronze/" + Source.CONSENT.folder()).orElse(latest);
+            byBasis.computeIfAbsent(new JudgedAs(atBuild, build.buildStartedAt()), b -> new ArrayList<>()).add(build);
+        }
+        byBasis.forEach((judgedAs, group) -> {
+            Dataset<Row> eventsAtBuild = consentEvents(consentPath, judgedAs.consentVersion());
+            Map<Integer, Map<String, Long>> outcomes = outcomes(group, eventsAtBuild, eventsLatest, judgedAs.asOf());
+            ConsentVerdict.Basis basis = new ConsentVerdict.Basis(null, judgedAs.asOf().toString(), judgedAs.consentVersion(), latest);
+            for (int i = 0; i < group.size(); i++) {
+                verdicts.put(group.get(i), verdict(group.get(i), basis, outcomes.get(i)));
+            }
+        });
+        return builds.stream().map(verdicts::get).toList();
+    }
+
+    /** The consent table version and the instant a build is judged against. */
+    private record JudgedAs(Long consentVersion, Instant asOf) {}
+
+    private static ConsentVerdict verdict(DatasetBuild build, ConsentVerdict.Basis basis, Map<String, Long> byOutcome) {
+        Map<String, Long> failed = new LinkedHashMap<>();
+        ConsentVerdict.FAILURES.forEach(reason -> failed.put(reason, byOutcome.getOrDefault(reason, 0L)));
+        long checked = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+        long failures = failed.values().stream().mapToLong(Long::longValue).sum();
+        return new ConsentVerdict(build.dataset(), build.version(), failures == 0, checked, checked - failures, failed,
+                byOutcome.getOrDefault(ConsentVerdict.WITHDRAWN_SINCE_BUILD, 0L),
+                new ConsentVerdict.Basis(build.build().map(m -> m.runId()).orElse(null), basis.asOfBuild(),
+                        basis.consentVersionAtBuild(), basis.consentVersionLatest()));
+    }
+
+    /**
+     * Examples per outcome of each build (by its index in {@code builds}): a failure reason,
+     * {@code withdrawn_since_build}, or {@code consented}. A version without the columns consent
+     * is judged by has every example {@code unverifiable}.
+     */
+    Map<Integer, Map<String, Long>> outcomes(List<DatasetBuild> builds, Dataset<Row> eventsAtBuild,
+                                             Dataset<Row> eventsLatest, Instant asOfBuild) {
+        Map<Integer, Map<String, Long>> byBuild = new LinkedHashMap<>();
+        Dataset<Row> examples = null;
+        for (int i = 0; i < builds.size(); i++) {
+            DatasetBuild build = builds.get(i);
+            byBuild.put(i, new LinkedHashMap<>());
+            Dataset<Row> gold = spark.read().format("delta").option("versionAsOf", build.version()).load(lake.gold(build.dataset()));
+            if (!Arrays.asList(gold.columns()).containsAll(List.of(GoldSchema.KIND, GoldSchema.SUBJECT_HASH, GoldSchema.CREATED_AT))) {
+                byBuild.get(i).put(ConsentVerdict.UNVERIFIABLE, gold.count());
+                continue;
+            }
+            Dataset<Row> labelled = gold.select(lit(i).as(BUILD), col(GoldSchema.EXAMPLE_ID), col(GoldSchema.KIND),
+                    col(GoldSchema.SUBJECT_HASH), col(GoldSchema.CREATED_AT));
+            examples = examples == null ? labelled : examples.union(labelled);
+        }
+        if (examples != null) {
+            for (Row row : severities(examples, eventsAtBuild, eventsLatest, asOfBuild)) {
+                int r = row.getInt(1);
+                byBuild.get(row.getInt(0)).put(r == 0 ? "consented" : SEVERITY_ORDER.get(SEVERITY_ORDER.size() - r), row.getLong(2));
+            }
+        }
+        return byBuild;
+    }
+
+    /** Rows of (build index, severity rank of each example's worst outcome, examples). */
+    private static List<Row> severities(Dataset<Row> examples, Dataset<Row> eventsAtBuild, Dataset<Row> eventsLatest,
+                                        Instant asOfBuild) {
+        Dataset<Row> needs = examples.select(col(BUILD), col(GoldSchema.EXAMPLE_ID), col(GoldSchema.SUBJECT_HASH),
+                col(GoldSchema.CREATED_AT), explode(purposes(col(GoldSchema.KIND))).as(PURPOSE));
 
         Dataset<Row> atBuild = intervals(eventsAtBuild, asOfBuild);
         Column subject = col(GoldSchema.SUBJECT_HASH);
@@ -108,23 +159,15 @@ public final class ConsentAudit {
                 .when(col("i_from").isNull().or(col("i_granted").equalTo(false)), lit(ConsentVerdict.NO_CONSENT_AT_TIME))
                 .when(col("i_granted_as_of_build").equalTo(false), lit(ConsentVerdict.WITHDRAWN_BEFORE_BUILD))
                 .when(coalesce(col("l_granted"), lit(false)).equalTo(false), lit(ConsentVerdict.WITHDRAWN_SINCE_BUILD));
-        List<String> severity = List.of(ConsentVerdict.UNKNOWN_TIME, ConsentVerdict.NO_CONSENT_AT_TIME,
-                ConsentVerdict.WITHDRAWN_BEFORE_BUILD, ConsentVerdict.WITHDRAWN_SINCE_BUILD);
         Column rank = lit(0);
-        for (int i = 0; i < severity.size(); i++) {
-            rank = when(col(FAILURE).equalTo(severity.get(i)), lit(severity.size() - i)).otherwise(rank);
+        for (int i = 0; i < SEVERITY_ORDER.size(); i++) {
+            rank = when(col(FAILURE).equalTo(SEVERITY_ORDER.get(i)), lit(SEVERITY_ORDER.size() - i)).otherwise(rank);
         }
-        List<Row> counts = judged.withColumn(FAILURE, failure)
+        return judged.withColumn(FAILURE, failure)
                 .withColumn(SEVERITY, rank)
-                .groupBy(col(GoldSchema.EXAMPLE_ID)).agg(max(col(SEVERITY)).as(SEVERITY))
-                .groupBy(SEVERITY).count()
+                .groupBy(col(BUILD), col(GoldSchema.EXAMPLE_ID)).agg(max(col(SEVERITY)).as(SEVERITY))
+                .groupBy(BUILD, SEVERITY).count()
                 .collectAsList();
-        Map<String, Long> byOutcome = new LinkedHashMap<>();
-        for (Row row : counts) {
-            int r = row.getInt(0);
-            byOutcome.put(r == 0 ? "consented" : severity.get(severity.size() - r), row.getLong(1));
-        }
-        return byOutcome;
     }
 
     /** The purposes an example of {@code kind} needs; an unknown kind needs one nobody can hold. */
@@ -137,7 +180,7 @@ public final class ConsentAudit {
     }
 
     /** Consent intervals of every purpose as of the build, the user named by keyed hash. */
-    private Dataset<Row> intervals(Dataset<Row> hashedEvents, Instant asOf) {
+    private static Dataset<Row> intervals(Dataset<Row> hashedEvents, Instant asOf) {
         ConsentTimeline timeline = new ConsentTimeline(hashedEvents, asOf);
         return Arrays.stream(ConsentPurpose.values())
                 .map(purpose -> timeline.intervals(purpose).select(
@@ -148,7 +191,7 @@ public final class ConsentAudit {
     }
 
     /** Each user's state per purpose in the latest consent table, as of now. */
-    private Dataset<Row> latestStates(Dataset<Row> hashedEvents) {
+    private static Dataset<Row> latestStates(Dataset<Row> hashedEvents) {
         ConsentTimeline timeline = new ConsentTimeline(hashedEvents, Instant.now());
         return Arrays.stream(ConsentPurpose.values())
                 .map(purpose -> timeline.intervals(purpose)

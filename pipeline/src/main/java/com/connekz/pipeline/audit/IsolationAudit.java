@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,6 +24,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -43,13 +46,16 @@ public final class IsolationAudit {
         this.lake = lake;
     }
 
+    /**
+     * Reads every retained version of every gold table and checks the rules. The row counts of all
+     * versions come from one aggregation; only when it fails (a version's files are gone) are the
+     * versions read one by one to tell the unreadable ones apart.
+     */
     public IsolationVerdict run() {
         List<IsolationVerdict.Violation> violations = new ArrayList<>();
         List<IsolationVerdict.UnreadableVersion> unreadable = new ArrayList<>();
-        Dataset<Row> apiKeys = null;
+        List<TableVersion> versions = new ArrayList<>();
         List<String> tables = goldTables();
-        int versionsChecked = 0;
-
         for (String table : tables) {
             Tenant tenant;
             try {
@@ -60,37 +66,77 @@ public final class IsolationAudit {
             }
             String path = lake.path(table);
             for (long version : retainedVersions(path)) {
-                Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(path);
-                List<Row> byTenantAndKind;
-                try {
-                    byTenantAndKind = tenantsAndKinds(rows).collectAsList();
-                } catch (Exception filesGone) { // SparkException is thrown undeclared
-                    unreadable.add(new IsolationVerdict.UnreadableVersion(table, version, filesGone.getClass().getSimpleName()));
-                    continue;
-                }
-                versionsChecked++;
-                violations.addAll(check(table, version, tenant, rows, byTenantAndKind));
-                if (hasColumns(rows, KIND, SOURCE_RECORD_KEYS)) {
-                    Dataset<Row> keys = rows.filter(col(KIND).equalTo("api"))
-                            .select(lit(table).as("table"), explode(col(SOURCE_RECORD_KEYS)).as("key"));
-                    apiKeys = apiKeys == null ? keys : apiKeys.union(keys);
-                }
+                versions.add(new TableVersion(table, version, tenant,
+                        spark.read().format("delta").option("versionAsOf", version).load(path)));
+            }
+        }
+        List<TableVersion> readable = new ArrayList<>();
+        Map<TableVersion, List<Row>> counts = countAll(versions, readable, unreadable);
+        Dataset<Row> apiKeys = null;
+        for (TableVersion read : readable) {
+            violations.addAll(check(read.table(), read.version(), read.tenant(), read.rows(), counts.getOrDefault(read, List.of())));
+            if (hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
+                Dataset<Row> keys = read.rows().filter(col(KIND).equalTo("api"))
+                        .select(lit(read.table()).as("table"), explode(col(SOURCE_RECORD_KEYS)).as("key"));
+                apiKeys = apiKeys == null ? keys : apiKeys.union(keys);
             }
         }
         if (apiKeys != null) {
             violations.addAll(requestsInSeveralTables(apiKeys));
         }
-        return new IsolationVerdict(violations.isEmpty(), tables.size(), versionsChecked, violations, unreadable);
+        return new IsolationVerdict(violations.isEmpty(), tables.size(), readable.size(), violations, unreadable);
     }
 
-    /** Row counts per tenant value and whether the row is an API request: one aggregation over the version. */
+    /** One retained version of a gold table, as the tenant its path names and its rows. */
+    private record TableVersion(String table, long version, Tenant tenant, Dataset<Row> rows) {}
+
+    /**
+     * Row counts per tenant and API flag of each version. Fills {@code readable} with the versions
+     * counted and {@code unreadable} with those whose files could not be read.
+     */
+    private static Map<TableVersion, List<Row>> countAll(List<TableVersion> versions, List<TableVersion> readable,
+                                                         List<IsolationVerdict.UnreadableVersion> unreadable) {
+        Map<TableVersion, List<Row>> counts = new LinkedHashMap<>();
+        if (versions.isEmpty()) {
+            return counts;
+        }
+        try {
+            Dataset<Row> all = null;
+            for (int i = 0; i < versions.size(); i++) {
+                Dataset<Row> labelled = tenantAndKind(versions.get(i).rows()).withColumn("read", lit(i));
+                all = all == null ? labelled : all.union(labelled);
+            }
+            List<Row> rows = all.groupBy("read", "tenant", "is_api").agg(count(lit(1)).as("rows")).collectAsList();
+            for (Row row : rows) {
+                counts.computeIfAbsent(versions.get(row.getInt(0)), v -> new ArrayList<>())
+                        .add(RowFactory.create(row.getString(1), row.getBoolean(2), row.getLong(3)));
+            }
+            readable.addAll(versions);
+            return counts;
+        } catch (Exception someFilesGone) { // SparkException is thrown undeclared
+            for (TableVersion version : versions) {
+                try {
+                    counts.put(version, tenantsAndKinds(version.rows()).collectAsList());
+                    readable.add(version);
+                } catch (Exception filesGone) {
+                    unreadable.add(new IsolationVerdict.UnreadableVersion(version.table(), version.version(),
+                            filesGone.getClass().getSimpleName()));
+                }
+            }
+            return counts;
+        }
+    }
+
+    /** Each row as its tenant value and whether it is an API request. */
+    private static Dataset<Row> tenantAndKind(Dataset<Row> rows) {
+        return rows.select(
+                (hasColumns(rows, Tenant.COLUMN) ? col(Tenant.COLUMN) : lit(null).cast("string")).as("tenant"),
+                (hasColumns(rows, KIND) ? col(KIND).eqNullSafe("api") : lit(false)).as("is_api"));
+    }
+
+    /** Row counts per tenant value and API flag of one version. */
     private static Dataset<Row> tenantsAndKinds(Dataset<Row> rows) {
-        boolean hasKind = hasColumns(rows, KIND);
-        boolean hasTenant = hasColumns(rows, Tenant.COLUMN);
-        return rows.groupBy(
-                        (hasTenant ? col(Tenant.COLUMN) : lit(null).cast("string")).as("tenant"),
-                        (hasKind ? col(KIND).eqNullSafe("api") : lit(false)).as("is_api"))
-                .agg(count(lit(1)).as("rows"));
+        return tenantAndKind(rows).groupBy("tenant", "is_api").agg(count(lit(1)).as("rows"));
     }
 
     private static List<IsolationVerdict.Violation> check(String table, long version, Tenant tenant,

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,16 +45,32 @@ public final class Publications {
         return lake.system("manifests/" + dataset + "/v" + version + ".json");
     }
 
-    /** Records that each dataset's version passed the audits named in {@code auditsJson}. */
-    public void publish(Map<String, Long> versionsByDataset, String runId, Instant at, String auditsJson) {
-        if (versionsByDataset.isEmpty()) {
+    /** A dataset version that was published. */
+    public record Published(String dataset, long version) {}
+
+    /**
+     * Records, in one commit, that each version passed the audits its JSON names: all of them are
+     * published or, when the commit fails, none.
+     */
+    public void publish(Map<Published, String> auditsJsonByVersion, String runId, Instant at) {
+        if (auditsJsonByVersion.isEmpty()) {
             return;
         }
-        List<Row> rows = versionsByDataset.entrySet().stream()
-                .map(e -> RowFactory.create(e.getKey(), e.getValue(), runId, Timestamp.from(at), auditsJson))
+        List<Row> rows = auditsJsonByVersion.entrySet().stream()
+                .map(e -> RowFactory.create(e.getKey().dataset(), e.getKey().version(), runId, Timestamp.from(at), e.getValue()))
                 .toList();
         DeltaTables.create(spark, path, SCHEMA, List.of("dataset", "version", "run_id", "published_at"));
         spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(path);
+    }
+
+    /** Every published version of every dataset, read in one pass. */
+    public Set<Published> all() {
+        if (!DeltaTables.exists(spark, path)) {
+            return Set.of();
+        }
+        return spark.read().format("delta").load(path).select("dataset", "version").collectAsList().stream()
+                .map(row -> new Published(row.getString(0), row.getLong(1)))
+                .collect(Collectors.toSet());
     }
 
     /** The latest published version of a dataset, if any. */
