@@ -128,15 +128,12 @@ public final class DeletionStage implements Stage {
 
         // Gold first: its examples are found by the record keys of the bronze and silver rows, so
         // those rows must still be there.
-        Dataset<Row> deletedRecordKeys = deletedRecordKeys(spark, lake, hash, requests, named);
-        if (deletedRecordKeys != null) {
-            deletedRecordKeys = deletedRecordKeys.localCheckpoint(true);
-        }
+        Dataset<Row> recordKeysFound = deletedRecordKeys(spark, lake, hash, requests, named);
+        Dataset<Row> recordKeys = recordKeysFound == null ? null : recordKeysFound.localCheckpoint(true);
         // Every example a request names is the requesting user's: only the files whose subject_hash
         // range holds one of these users are read, all users in one commit.
         StatsRange subjects = new StatsRange(GoldSchema.SUBJECT_HASH,
                 requests.stream().map(r -> hash.of(r.userId())).distinct().toList());
-        Dataset<Row> recordKeys = deletedRecordKeys;
         for (String dataset : GoldTables.list(spark, lake)) {
             record(result, applied, "gold/" + dataset, deleter.delete(lake.gold(dataset), subjects,
                     gold -> goldVictims(gold, recordKeys, named), List.of(GoldSchema.EXAMPLE_ID)));
