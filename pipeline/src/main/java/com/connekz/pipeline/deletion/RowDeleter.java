@@ -5,9 +5,11 @@ import static org.apache.spark.sql.functions.input_file_name;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.hadoop.fs.Path;
@@ -83,16 +85,18 @@ final class RowDeleter {
         }
         Dataset<Row> rows = log.createDataFrame(txn.snapshot(), scalaSeq(candidates), false, Option.empty())
                 .withColumn(FILE, input_file_name());
-        // Found once: both the counts and the touched files come from these few rows.
+        // Found once: the counts per request and the touched files come from these few rows.
         Dataset<Row> found = victimsIn.apply(rows).localCheckpoint(true);
         Map<String, Long> counts = new HashMap<>();
-        for (Row row : found.groupBy(REQUEST_HASH).count().collectAsList()) {
-            counts.put(row.getString(0), row.getLong(1));
+        Set<String> files = new HashSet<>();
+        for (Row row : found.groupBy(REQUEST_HASH, FILE).count().collectAsList()) {
+            counts.merge(row.getString(0), row.getLong(2), Long::sum);
+            files.add(row.getString(1));
         }
         if (counts.isEmpty()) {
             return new Deleted(Map.of(), OptionalLong.empty(), 0);
         }
-        List<AddFile> touched = touchedFiles(log, candidates, found);
+        List<AddFile> touched = touchedFiles(log, candidates, files);
         Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
         Dataset<Row> kept = log.createDataFrame(txn.snapshot(), scalaSeq(touched), false, Option.empty())
                 .join(keys, CollectionConverters.asScala(keyColumns).toSeq(), "left_anti");
@@ -106,13 +110,13 @@ final class RowDeleter {
         return new Deleted(counts, OptionalLong.of(version), touched.size());
     }
 
-    /** The candidate files that hold a victim; fails if a victim's file is not among them. */
-    private static List<AddFile> touchedFiles(DeltaLog log, List<AddFile> candidates, Dataset<Row> victims) {
+    /** The candidate files named by {@code files}; fails if one is not among them. */
+    private static List<AddFile> touchedFiles(DeltaLog log, List<AddFile> candidates, Set<String> files) {
         Map<Path, AddFile> byPath = new HashMap<>();
         candidates.forEach(file -> byPath.put(file.absolutePath(log), file));
         List<AddFile> touched = new ArrayList<>();
-        for (Row row : victims.select(FILE).distinct().collectAsList()) {
-            AddFile file = byPath.get(new Path(URI.create(row.getString(0))));
+        for (String name : files) {
+            AddFile file = byPath.get(new Path(URI.create(name)));
             if (file == null) {
                 throw new IllegalStateException("a deleted row's data file is not in the table's snapshot");
             }
