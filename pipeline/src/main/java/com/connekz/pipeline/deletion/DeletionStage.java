@@ -128,41 +128,33 @@ public final class DeletionStage implements Stage {
 
         // Gold first: its examples are found by the record keys of the bronze and silver rows, so
         // those rows must still be there.
-        Dataset<Row> deletedRecordKeys = deletedRecordKeys(spark, lake, hash, requests, named);
-        if (deletedRecordKeys != null) {
-            deletedRecordKeys = deletedRecordKeys.localCheckpoint(true);
-        }
-        // Every example a request names is the requesting user's: a filter on subject_hash lets
-        // Delta skip the files that hold none of these users.
-        List<String> subjects = requests.stream().map(r -> hash.of(r.userId())).distinct().toList();
+        Dataset<Row> recordKeysFound = deletedRecordKeys(spark, lake, hash, requests, named);
+        Dataset<Row> recordKeys = recordKeysFound == null ? null : recordKeysFound.localCheckpoint(true);
+        // Every example a request names is the requesting user's: only the files whose subject_hash
+        // range holds one of these users are read, all users in one commit.
+        StatsRange subjects = new StatsRange(GoldSchema.SUBJECT_HASH,
+                requests.stream().map(r -> hash.of(r.userId())).distinct().toList());
         for (String dataset : GoldTables.list(spark, lake)) {
-            String path = lake.gold(dataset);
-            for (List<String> some : SkippingFilter.batches(subjects)) {
-                Dataset<Row> gold = spark.read().format("delta").load(path)
-                        .filter(SkippingFilter.anyOf(col(GoldSchema.SUBJECT_HASH), some));
-                record(result, applied, "gold/" + dataset, deleter.delete(path, goldVictims(gold, deletedRecordKeys, named),
-                        List.of(GoldSchema.EXAMPLE_ID), SkippingFilter.anyOf(col("t." + GoldSchema.SUBJECT_HASH), some)));
-            }
+            record(result, applied, "gold/" + dataset, deleter.delete(lake.gold(dataset), subjects,
+                    gold -> goldVictims(gold, recordKeys, named), List.of(GoldSchema.EXAMPLE_ID)));
         }
         for (Source source : Source.content()) {
             String path = lake.silver(source);
             if (covers(requests, source) && DeltaTables.exists(spark, path)) {
                 record(result, applied, "silver/" + source.folder(),
-                        deleter.delete(path, victims(spark.read().format("delta").load(path), source, named), BRONZE_KEYS));
+                        deleter.delete(path, rows -> victims(rows, source, named), BRONZE_KEYS));
             }
         }
         if (DeltaTables.exists(spark, lake.quarantine())) {
-            Dataset<Row> quarantine = spark.read().format("delta").load(lake.quarantine());
-            Dataset<Row> victims = quarantine.as("t").join(broadcast(named.as("r")),
-                            DeletionMatch.quarantineCondition(col("t.source"), col("t.raw_line")))
-                    .select(col("t.source"), col("t.file"), col("t.line"), col("r." + RowDeleter.REQUEST_HASH));
-            record(result, applied, "quarantine", deleter.delete(lake.quarantine(), victims, QUARANTINE_KEYS));
+            record(result, applied, "quarantine", deleter.delete(lake.quarantine(), quarantine -> quarantine.as("t")
+                    .join(broadcast(named.as("r")), DeletionMatch.quarantineCondition(col("t.source"), col("t.raw_line")))
+                    .select(col("t.source"), col("t.file"), col("t.line"), col("r." + RowDeleter.REQUEST_HASH),
+                            col("t." + RowDeleter.FILE)), QUARANTINE_KEYS));
         }
         for (Source source : Source.values()) {
             String path = lake.bronze(source);
             if (source != Source.DELETIONS && covers(requests, source) && DeltaTables.exists(spark, path)) {
-                RowDeleter.Deleted deleted =
-                        deleter.delete(path, victims(spark.read().format("delta").load(path), source, named), BRONZE_KEYS);
+                RowDeleter.Deleted deleted = deleter.delete(path, rows -> victims(rows, source, named), BRONZE_KEYS);
                 record(result, applied, "bronze/" + source.folder(), deleted);
                 if (source.isContent() && deleted.rows() > 0) {
                     result.source(source.folder(), SourceCounts.governed(0, Map.of("deleted", deleted.rows())));
@@ -175,6 +167,7 @@ public final class DeletionStage implements Stage {
     private static void record(StageResult.Builder result, Applied applied, String table, RowDeleter.Deleted deleted) {
         applied.record(table, deleted);
         result.metric("rows_deleted", deleted.rows());
+        result.metric("files_rewritten", deleted.filesRewritten());
         deleted.version().ifPresent(v -> result.output(table, v));
     }
 
@@ -193,7 +186,7 @@ public final class DeletionStage implements Stage {
     /** Rows of a bronze or silver table of {@code source} named by a request, by bronze file and line. */
     private static Dataset<Row> victims(Dataset<Row> table, Source source, Dataset<Row> named) {
         return matches(table, source, named).select(col("t." + BronzeSchema.SOURCE_FILE), col("t." + BronzeSchema.LINE),
-                col("r." + RowDeleter.REQUEST_HASH));
+                col("r." + RowDeleter.REQUEST_HASH), col("t." + RowDeleter.FILE));
     }
 
     private static Dataset<Row> matches(Dataset<Row> table, Source source, Dataset<Row> named) {
@@ -234,11 +227,12 @@ public final class DeletionStage implements Stage {
                         .and(col("t." + GoldSchema.KIND).notEqual(lit("api")))
                         .and(col("t." + GoldSchema.CREATED_AT).leq(col("r." + DeletionMatch.REQUESTED_AT)))));
         Dataset<Row> victims = gold.as("t").join(broadcast(named.as("r")), bySubject)
-                .select(col("t." + GoldSchema.EXAMPLE_ID), col("r." + RowDeleter.REQUEST_HASH));
+                .select(col("t." + GoldSchema.EXAMPLE_ID), col("r." + RowDeleter.REQUEST_HASH), col("t." + RowDeleter.FILE));
         if (deletedRecordKeys != null) {
-            Dataset<Row> keyed = gold.select(col(GoldSchema.EXAMPLE_ID), explode(col(GoldSchema.SOURCE_RECORD_KEYS)).as("record_key"));
+            Dataset<Row> keyed = gold.select(col(GoldSchema.EXAMPLE_ID), col(RowDeleter.FILE),
+                    explode(col(GoldSchema.SOURCE_RECORD_KEYS)).as("record_key"));
             victims = victims.unionByName(keyed.join(deletedRecordKeys, "record_key")
-                    .select(GoldSchema.EXAMPLE_ID, RowDeleter.REQUEST_HASH));
+                    .select(GoldSchema.EXAMPLE_ID, RowDeleter.REQUEST_HASH, RowDeleter.FILE));
         }
         return victims.distinct();
     }
@@ -264,12 +258,11 @@ public final class DeletionStage implements Stage {
             return;
         }
         Dataset<Row> accounts = ledger.deletedAccounts();
-        Dataset<Row> victims = spark.read().format("delta").load(path)
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, rows -> rows
                 .withColumn("user_hash", hash.column(col("user_id")))
                 .join(broadcast(accounts), "user_hash")
                 .withColumn(RowDeleter.REQUEST_HASH, hash.column(col("request_id")))
-                .select(BronzeSchema.SOURCE_FILE, BronzeSchema.LINE, RowDeleter.REQUEST_HASH);
-        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, victims, BRONZE_KEYS);
+                .select(BronzeSchema.SOURCE_FILE, BronzeSchema.LINE, RowDeleter.REQUEST_HASH, RowDeleter.FILE), BRONZE_KEYS);
         result.metric("rows_deleted", deleted.rows());
         deleted.version().ifPresent(v -> result.output("bronze/deletions", v));
     }
