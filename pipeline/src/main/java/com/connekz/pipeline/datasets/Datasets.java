@@ -121,7 +121,7 @@ public final class Datasets {
     }
 
     private String path(String name) {
-        if (name.contains("..") || name.startsWith("/") || !names().contains(name)) {
+        if (!GoldTables.exists(spark, lake, name)) {
             throw new IllegalArgumentException("no dataset named " + name);
         }
         return lake.gold(name);

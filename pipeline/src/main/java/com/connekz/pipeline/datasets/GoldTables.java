@@ -40,6 +40,18 @@ public final class GoldTables {
         }
     }
 
+    /**
+     * Whether {@code name} is one of the names {@link #list} would give: {@code assistant} or
+     * {@code instances/<id>} (one folder below, no way out of it), existing as a Delta table.
+     */
+    public static boolean exists(SparkSession spark, Lake lake, String name) {
+        String instancePrefix = INSTANCES_FOLDER + "/";
+        boolean wellFormed = name.equals(ASSISTANT_TENANT)
+                || (name.startsWith(instancePrefix) && name.length() > instancePrefix.length()
+                        && name.indexOf('/', instancePrefix.length()) < 0 && !name.contains("..") && !name.contains("\\"));
+        return wellFormed && DeltaTables.exists(spark, lake.gold(name));
+    }
+
     /** The names of every gold dataset that exists as a Delta table, assistant first. */
     public static List<String> list(SparkSession spark, Lake lake) {
         List<String> names = new ArrayList<>();

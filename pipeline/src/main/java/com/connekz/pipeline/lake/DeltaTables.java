@@ -3,9 +3,10 @@ package com.connekz.pipeline.lake;
 import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.OptionalLong;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /** Small questions asked of Delta tables by path, answered with Delta's own APIs. */
 public final class DeltaTables {
@@ -18,13 +19,13 @@ public final class DeltaTables {
         return DeltaTable.isDeltaTable(spark, path);
     }
 
-    /** The latest committed version, or empty when there is no table at {@code path}. */
+    /**
+     * The latest committed version, or empty when there is no table at {@code path}. Read from the
+     * table's log snapshot: no Spark job, unlike a history query.
+     */
     public static OptionalLong version(SparkSession spark, String path) {
-        if (!exists(spark, path)) {
-            return OptionalLong.empty();
-        }
-        Row latest = DeltaTable.forPath(spark, path).history(1).select("version").head();
-        return OptionalLong.of(latest.getLong(0));
+        long version = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
+        return version < 0 ? OptionalLong.empty() : OptionalLong.of(version);
     }
 
     /**
