@@ -116,13 +116,23 @@ final class SilverTable {
                 .withColumn(GOVERN_RUN_ID, lit(runId))
                 .withColumn(OPERATION, lit(UPSERT));
         Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE));
-        Dataset<Row> source = upserts.unionByName(removals, true);
+        // Delta's MERGE reads a source of plain Delta scans twice (to find the touched files, then to
+        // write them) instead of materializing it: held here, bronze is read and decided once.
+        Dataset<Row> mergeSource = upserts.unionByName(removals, true).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            mergeInto(silver, mergeSource);
+        } finally {
+            mergeSource.unpersist();
+        }
+    }
 
+    private void mergeInto(DeltaTable silver, Dataset<Row> mergeSource) {
+        String key = source.naturalKey();
         Map<String, String> assignments = new LinkedHashMap<>();
         for (String column : silver.toDF().columns()) {
             assignments.put("`" + column + "`", "c.`" + column + "`");
         }
-        silver.as("s").merge(source.as("c"), "s.`" + key + "` = c.`" + key + "`")
+        silver.as("s").merge(mergeSource.as("c"), "s.`" + key + "` = c.`" + key + "`")
                 .whenMatched("c." + OPERATION + " = '" + REMOVE + "'").delete()
                 .whenMatched("c." + OPERATION + " = '" + UPSERT + "'").updateExpr(assignments)
                 .whenNotMatched("c." + OPERATION + " = '" + UPSERT + "'").insertExpr(assignments)
