@@ -84,7 +84,10 @@ final class SilverTable {
      * The keys whose silver row must change, with {@value #OPERATION} {@code upsert} (used, and new
      * or different from silver in content, consent lineage or tenant) or {@code remove} (in silver,
      * no longer used or gone from bronze). Reads no text: the join carries each record's key and
-     * {@link SilverFingerprint} only, and keys are compared exactly (a shuffled hash join: no sort).
+     * {@link SilverFingerprint} only. Keys are compared exactly, not through a hash of their own: a
+     * key collision could pair a withdrawn user's silver row with someone else's used record and
+     * keep it. The join stays a sort-merge join, which spills, rather than a hash join holding one
+     * side of every partition in memory.
      */
     private Dataset<Row> changes(Dataset<Row> decided, DecisionTally tally) {
         String key = source.naturalKey();
@@ -94,8 +97,7 @@ final class SilverTable {
                         col(Governance.CONSENT_EVENT_IDS), col(Governance.TENANT), col(Governance.EXCLUSION_REASON)))
                 .select(col(key), SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
         Dataset<Row> stored = spark.read().format("delta").load(path)
-                .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint))
-                .hint("shuffle_hash");
+                .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint));
         Column isUsed = col(key).isNotNull().and(col(SilverFingerprint.COLUMN).isNotNull());
         Column isStored = col(storedKey).isNotNull();
         Column unchanged = col(SilverFingerprint.COLUMN).equalTo(col(storedFingerprint));
