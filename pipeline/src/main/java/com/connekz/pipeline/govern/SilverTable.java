@@ -83,26 +83,28 @@ final class SilverTable {
     /**
      * The keys whose silver row must change, with {@value #OPERATION} {@code upsert} (used, and new
      * or different from silver in content, consent lineage or tenant) or {@code remove} (in silver,
-     * no longer used or gone from bronze). Reads no text: only keys, hashes and decisions.
+     * no longer used or gone from bronze). Reads no text: the join carries each record's key and
+     * {@link SilverFingerprint} only. Keys are compared exactly, not through a hash of their own: a
+     * key collision could pair a withdrawn user's silver row with someone else's used record and
+     * keep it. The join stays a sort-merge join, which spills, rather than a hash join holding one
+     * side of every partition in memory.
      */
     private Dataset<Row> changes(Dataset<Row> decided, DecisionTally tally) {
         String key = source.naturalKey();
+        String storedKey = SILVER_PREFIX + key;
+        String storedFingerprint = SILVER_PREFIX + SilverFingerprint.COLUMN;
         Dataset<Row> decisions = tally.observe(decided.select(col(key), col(BronzeSchema.CONTENT_HASH),
-                col(Governance.CONSENT_EVENT_IDS), col(Governance.TENANT), col(Governance.EXCLUSION_REASON)));
-        Dataset<Row> stored = spark.read().format("delta").load(path).select(
-                col(key).as(SILVER_PREFIX + key),
-                col(BronzeSchema.CONTENT_HASH).as(SILVER_PREFIX + BronzeSchema.CONTENT_HASH),
-                col(Governance.CONSENT_EVENT_IDS).as(SILVER_PREFIX + Governance.CONSENT_EVENT_IDS),
-                col(Governance.TENANT).as(SILVER_PREFIX + Governance.TENANT));
-        Column isUsed = col(key).isNotNull().and(col(Governance.EXCLUSION_REASON).isNull());
-        Column isStored = col(SILVER_PREFIX + key).isNotNull();
-        Column unchanged = unchanged(BronzeSchema.CONTENT_HASH)
-                .and(unchanged(Governance.CONSENT_EVENT_IDS))
-                .and(unchanged(Governance.TENANT));
+                        col(Governance.CONSENT_EVENT_IDS), col(Governance.TENANT), col(Governance.EXCLUSION_REASON)))
+                .select(col(key), SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
+        Dataset<Row> stored = spark.read().format("delta").load(path)
+                .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint));
+        Column isUsed = col(key).isNotNull().and(col(SilverFingerprint.COLUMN).isNotNull());
+        Column isStored = col(storedKey).isNotNull();
+        Column unchanged = col(SilverFingerprint.COLUMN).equalTo(col(storedFingerprint));
         Column operation = when(isUsed.and(not(isStored.and(unchanged))), lit(UPSERT))
                 .when(isStored.and(not(isUsed)), lit(REMOVE));
-        return decisions.join(stored, sameKey(key), "full_outer")
-                .select(coalesce(col(key), col(SILVER_PREFIX + key)).as(key), operation.as(OPERATION))
+        return decisions.join(stored, col(key).equalTo(col(storedKey)), "full_outer")
+                .select(coalesce(col(key), col(storedKey)).as(key), operation.as(OPERATION))
                 .filter(col(OPERATION).isNotNull());
     }
 
@@ -116,13 +118,23 @@ final class SilverTable {
                 .withColumn(GOVERN_RUN_ID, lit(runId))
                 .withColumn(OPERATION, lit(UPSERT));
         Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE));
-        Dataset<Row> source = upserts.unionByName(removals, true);
+        // Delta's MERGE reads a source of plain Delta scans twice (to find the touched files, then to
+        // write them) instead of materializing it: held here, bronze is read and decided once.
+        Dataset<Row> mergeSource = upserts.unionByName(removals, true).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            mergeInto(silver, mergeSource);
+        } finally {
+            mergeSource.unpersist();
+        }
+    }
 
+    private void mergeInto(DeltaTable silver, Dataset<Row> mergeSource) {
+        String key = source.naturalKey();
         Map<String, String> assignments = new LinkedHashMap<>();
         for (String column : silver.toDF().columns()) {
             assignments.put("`" + column + "`", "c.`" + column + "`");
         }
-        silver.as("s").merge(source.as("c"), "s.`" + key + "` = c.`" + key + "`")
+        silver.as("s").merge(mergeSource.as("c"), "s.`" + key + "` = c.`" + key + "`")
                 .whenMatched("c." + OPERATION + " = '" + REMOVE + "'").delete()
                 .whenMatched("c." + OPERATION + " = '" + UPSERT + "'").updateExpr(assignments)
                 .whenNotMatched("c." + OPERATION + " = '" + UPSERT + "'").insertExpr(assignments)
@@ -153,10 +165,6 @@ final class SilverTable {
 
     private Column sameKey(String key) {
         return col(key).equalTo(col(SILVER_PREFIX + key));
-    }
-
-    private static Column unchanged(String column) {
-        return col(column).eqNullSafe(col(SILVER_PREFIX + column));
     }
 
     private Written lastCommit() {

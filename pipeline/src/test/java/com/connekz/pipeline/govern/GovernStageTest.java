@@ -184,6 +184,57 @@ class GovernStageTest {
     }
 
     @Test
+    void aChangeOnlyInConsentLineageIsMergedWithTheNewLineage() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+
+        // Alice confirms her grant: her records stay used, same content and tenant, new lineage.
+        save(BronzeRows.of(Source.CONSENT).add("event_id", "mt-alice-again", "user_id", "alice", "purpose", "model_training",
+                "granted", true, "effective_at", at("2026-06-01T00:00:00Z")).frame(), Source.CONSENT, "append");
+        StageResult second = new GovernStage().run(run("run-2"));
+
+        assertThat(second.metrics()).containsEntry("silver.chats.updated", 2L).containsEntry("silver.chats.inserted", 0L)
+                .containsEntry("silver.chats.removed", 0L);
+        List<Row> alice = silver(Source.CHATS).filter("subject_id = 'alice'").select("consent_event_ids", "_govern_run_id").collectAsList();
+        assertThat(alice).hasSize(2).allSatisfy(row -> {
+            assertThat(row.getList(0)).containsExactly("mt-alice", "mt-alice-again");
+            assertThat(row.getString(1)).isEqualTo("run-2");
+        });
+        assertThat(silver(Source.CHATS).filter("subject_id <> 'alice'").select("_govern_run_id").distinct()
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).containsExactly("run-1");
+    }
+
+    @Test
+    void aChangeOnlyInTenantIsMerged() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+
+        // The same content hash, another instance: only the tenant the fingerprint covers differs.
+        Dataset<Row> moved = spark.read().format("delta").load(lake().bronze(Source.API)).withColumn("instance_id", lit("i-2"));
+        save(moved.localCheckpoint(), Source.API, "overwrite");
+        StageResult second = new GovernStage().run(run("run-2"));
+
+        assertThat(second.metrics()).containsEntry("silver.api.updated", 1L);
+        assertThat(silver(Source.API).select("tenant").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactly("instance:i-2");
+    }
+
+    @Test
+    void silverKeepsItsSchemaAndHoldsNoFingerprint() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+        List<String> created = List.of(silver(Source.CHATS).columns());
+
+        save(BronzeRows.of(Source.CONSENT).add("event_id", "w-bob", "user_id", "bob", "purpose", "model_training",
+                "granted", false, "effective_at", at("2026-06-01T00:00:00Z")).frame(), Source.CONSENT, "append");
+        new GovernStage().run(run("run-2"));
+
+        assertThat(silver(Source.CHATS).columns()).containsExactlyElementsOf(created)
+                .noneMatch(column -> column.contains("fingerprint"));
+        assertThat(silver(Source.CHATS).filter("subject_id = 'bob'").count()).isZero();
+    }
+
+    @Test
     void silverTransactionLogKeepsNoStatisticsOfTextOrIds() throws IOException {
         landTheFirstNight();
         new GovernStage().run(run("run-1"));
