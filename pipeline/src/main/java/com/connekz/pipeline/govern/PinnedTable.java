@@ -1,11 +1,11 @@
 package com.connekz.pipeline.govern;
 
+import com.connekz.pipeline.lake.DeltaTables;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
-import scala.Option;
 
 /**
  * A Delta table read at one version, so that what a run decided can be replayed from the same
@@ -18,19 +18,12 @@ public record PinnedTable(Dataset<Row> frame, long version) {
 
     /** The latest version of the Delta table at {@code path}, or empty when there is no table there. */
     public static Optional<PinnedTable> latest(SparkSession spark, String path) {
-        long version = latestVersion(spark, path);
-        if (version < 0) {
+        OptionalLong latest = DeltaTables.version(spark, path);
+        if (latest.isEmpty()) {
             return Optional.empty();
         }
+        long version = latest.getAsLong();
         Dataset<Row> frame = spark.read().format("delta").option("versionAsOf", version).load(path);
         return Optional.of(new PinnedTable(frame, version));
-    }
-
-    /**
-     * The version of the last commit of the Delta table at {@code path}, or -1 when there is none.
-     * Read from the table's log snapshot: no Spark job, unlike a history query.
-     */
-    public static long latestVersion(SparkSession spark, String path) {
-        return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
     }
 }

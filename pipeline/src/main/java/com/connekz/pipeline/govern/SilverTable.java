@@ -8,11 +8,13 @@ import static org.apache.spark.sql.functions.when;
 
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.lake.DeltaTables;
 import io.delta.tables.DeltaTable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,8 +59,8 @@ final class SilverTable {
      * only the changed records are read in full, redacted and merged.
      */
     Written write(Dataset<Row> decided, DecisionTally tally, RedactionHook redaction, String runId) {
-        long version = PinnedTable.latestVersion(spark, path);
-        if (version < 0) {
+        OptionalLong existing = DeltaTables.version(spark, path);
+        if (existing.isEmpty()) {
             Dataset<Row> rows = redaction.redact(source, used(tally.observe(decided))).withColumn(GOVERN_RUN_ID, lit(runId));
             create(rows.schema());
             rows.write().format("delta").mode("append").save(path);
@@ -71,7 +73,7 @@ final class SilverTable {
                 byOperation.put(row.getString(0), row.getLong(1));
             }
             if (byOperation.isEmpty()) {
-                return new Written(version, 0, 0, 0);
+                return new Written(existing.getAsLong(), 0, 0, 0);
             }
             merge(decided, changes, redaction, runId);
             return lastCommit();
