@@ -1,13 +1,43 @@
 package com.connekz.pipeline.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
-/** The driver's peak heap use over a span of time, from the JVM's memory pools. */
+/**
+ * The driver's heap over a span of time, two ways. The peak is the sum of each heap pool's own peak:
+ * an upper bound set mostly by how far the young generation grew between collections. The retained
+ * figure is the most heap still in use right after any collection: it leaves out the garbage a
+ * collection frees, so it is what grows when a data-sized result stays on the driver.
+ */
 final class HeapWatch {
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final AtomicLong MOST_RETAINED = new AtomicLong();
+
+    static {
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> afterCollection(notification), null, null);
+            }
+        }
+    }
+
     private HeapWatch() {}
 
+    /** Starts a span: collects garbage, then forgets the peaks and retained sizes seen so far. */
     static void reset() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -15,8 +45,10 @@ final class HeapWatch {
                 pool.resetPeakUsage();
             }
         }
+        MOST_RETAINED.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
+    /** The sum of the heap pools' peaks since {@link #reset()}. */
     static long peak() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -25,5 +57,21 @@ final class HeapWatch {
             }
         }
         return peak;
+    }
+
+    /** The most heap in use right after a collection since {@link #reset()}. */
+    static long retained() {
+        return MOST_RETAINED.get();
+    }
+
+    private static void afterCollection(Notification notification) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        Map<String, MemoryUsage> after = GarbageCollectionNotificationInfo
+                .from((CompositeData) notification.getUserData()).getGcInfo().getMemoryUsageAfterGc();
+        long inUse = after.entrySet().stream().filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed()).sum();
+        MOST_RETAINED.accumulateAndGet(inUse, Math::max);
     }
 }

@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param time         wall time of the step
  * @param baseline     wall time of the baseline, measured in the same run
  * @param baselineName what the baseline did
- * @param peakHeapBytes the driver's peak heap use during the step
+ * @param peakHeapBytes the driver's peak heap use during the step (sum of the heap pools' peaks)
+ * @param retainedHeapBytes the most driver heap in use right after a garbage collection during the step
  */
 public record Measurement(String night, String step, long records, long bytes, Duration time, Duration baseline,
-        String baselineName, long peakHeapBytes) {
+        String baselineName, long peakHeapBytes, long retainedHeapBytes) {
 
     public double recordsPerSecond() {
         return records / seconds(time);

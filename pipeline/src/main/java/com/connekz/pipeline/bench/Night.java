@@ -15,6 +15,7 @@ final class Night {
 
     private final Map<String, Duration> times = new LinkedHashMap<>();
     private final Map<String, Long> heaps = new LinkedHashMap<>();
+    private final Map<String, Long> retained = new LinkedHashMap<>();
 
     private Night() {}
 
@@ -24,6 +25,7 @@ final class Night {
             HeapWatch.reset();
             night.times.put(stage.name(), Bench.time(() -> stage.run(context)));
             night.heaps.put(stage.name(), HeapWatch.peak());
+            night.retained.put(stage.name(), HeapWatch.retained());
         }
         return night;
     }
@@ -39,18 +41,21 @@ final class Night {
         return times.values().stream().reduce(Duration.ZERO, Duration::plus);
     }
 
+    private static long largest(Map<String, Long> bytesByStage) {
+        return bytesByStage.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
     /** Each stage, then the whole night, against {@code baselineOf} the step's name. */
     List<Measurement> measure(String night, BenchLanding.Batch batch, Function<String, Baseline> baselineOf) {
         List<Measurement> measurements = new ArrayList<>();
         for (Map.Entry<String, Duration> stage : times.entrySet()) {
             Baseline baseline = baselineOf.apply(stage.getKey());
             measurements.add(new Measurement(night, stage.getKey(), batch.lines(), batch.bytes(), stage.getValue(),
-                    baseline.time(), baseline.name(), heaps.get(stage.getKey())));
+                    baseline.time(), baseline.name(), heaps.get(stage.getKey()), retained.get(stage.getKey())));
         }
-        long peak = heaps.values().stream().mapToLong(Long::longValue).max().orElse(0);
         Baseline baseline = baselineOf.apply(TOTAL);
         measurements.add(new Measurement(night, TOTAL, batch.lines(), batch.bytes(), total(), baseline.time(),
-                baseline.name(), peak));
+                baseline.name(), largest(heaps), largest(retained)));
         return measurements;
     }
 }
