@@ -2,8 +2,6 @@ package com.connekz.pipeline.lineage;
 
 import com.connekz.pipeline.config.ConfigLoader;
 import com.connekz.pipeline.run.RunContext;
-import com.connekz.pipeline.run.Stage;
-import com.connekz.pipeline.run.StageResult;
 import com.connekz.pipeline.testing.TestRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Run contexts with lineage settings, and stages that report fixed figures or fail. */
 final class LineageTestRuns {
@@ -30,19 +27,5 @@ final class LineageTestRuns {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Stage stage(String name, Function<RunContext, StageResult> body) {
-        return new Stage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public StageResult run(RunContext context) {
-                return body.apply(context);
-            }
-        };
     }
 }

@@ -7,6 +7,7 @@ import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.RunReport;
 import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.testing.TestRuns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlineage.client.OpenLineage;
@@ -35,7 +36,7 @@ class OpenLineageObserverFileTest {
         context.spark().range(2).selectExpr("id AS event_id", "'granted' AS status")
                 .write().format("delta").save(lake + "/bronze/consent");
 
-        RunReport report = PipelineRun.execute(context, List.of(LineageTestRuns.stage("govern", ctx ->
+        RunReport report = PipelineRun.execute(context, List.of(TestRuns.stage("govern", ctx ->
                 StageResult.builder("govern")
                         .input("bronze/consent", 0)
                         .input("bronze/accounts", 3)
@@ -89,7 +90,7 @@ class OpenLineageObserverFileTest {
         Path unreadablePolicy = Files.writeString(dir.resolve("redaction.yaml"), "no_such_key: 1\n");
         RunContext context = LineageTestRuns.nightly(dir, Map.of("redaction.policy", unreadablePolicy.toString()));
 
-        RunReport report = PipelineRun.execute(context, List.of(LineageTestRuns.stage("build", ctx -> {
+        RunReport report = PipelineRun.execute(context, List.of(TestRuns.stage("build", ctx -> {
             throw new IllegalStateException("gold table locked\nsecond line");
         })), new OpenLineageObserver(context));
 

@@ -15,6 +15,7 @@ import com.connekz.pipeline.run.RunReport;
 import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.Stage;
 import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.testing.TestRuns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -115,16 +116,16 @@ class OpenLineageObserverHttpTest {
     /** ingest and govern report their tables; build fails. */
     private static List<Stage> nightlyStages() {
         return List.of(
-                LineageTestRuns.stage("ingest", ctx -> StageResult.builder("ingest")
+                TestRuns.stage("ingest", ctx -> StageResult.builder("ingest")
                         .output("bronze/chats", 4).output("bronze/consent", 2).output("bronze/accounts", 1)
                         .source("chats", SourceCounts.ingested(10, 8, 1, Map.of("invalid_json", 1L)))
                         .build()),
-                LineageTestRuns.stage("govern", ctx -> StageResult.builder("govern")
+                TestRuns.stage("govern", ctx -> StageResult.builder("govern")
                         .input("bronze/chats", 4).input("bronze/consent", 2).input("bronze/accounts", 1)
                         .output("silver/chats", 3)
                         .source("chats", SourceCounts.governed(6, Map.of("no_consent", 2L)))
                         .build()),
-                LineageTestRuns.stage("build", ctx -> {
+                TestRuns.stage("build", ctx -> {
                     throw new IllegalStateException("no examples");
                 }));
     }

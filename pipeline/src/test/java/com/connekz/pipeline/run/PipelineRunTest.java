@@ -20,13 +20,13 @@ class PipelineRunTest {
     @Test
     void stopsAtTheFailingStageAndRecordsTheRunInTheLedger() throws Exception {
         RunContext context = TestRuns.context(dir.resolve("landing").toString(), dir.resolve("lake").toString(), "nightly");
-        Stage counts = stage("ingest", () -> StageResult.builder("ingest")
+        Stage counts = TestRuns.stage("ingest", ctx -> StageResult.builder("ingest")
                 .source("chats", SourceCounts.ingested(5, 3, 1, Map.of("invalid_json", 1L)))
                 .output("bronze/chats", 1).build());
-        Stage fails = stage("govern", () -> {
+        Stage fails = TestRuns.stage("govern", ctx -> {
             throw new IllegalStateException("consent table unreadable\nsecond line");
         });
-        Stage never = stage("build", () -> {
+        Stage never = TestRuns.stage("build", ctx -> {
             throw new AssertionError("must not run after a failure");
         });
 
@@ -45,10 +45,10 @@ class PipelineRunTest {
     @Test
     void theJsonReportAccountsForEveryLine() throws Exception {
         RunContext context = TestRuns.context(dir.resolve("landing").toString(), dir.resolve("lake").toString(), "ingest");
-        Stage ingest = stage("ingest", () -> StageResult.builder("ingest")
+        Stage ingest = TestRuns.stage("ingest", ctx -> StageResult.builder("ingest")
                 .source("chats", SourceCounts.ingested(10, 6, 2, Map.of("invalid_json", 1L, "missing_field", 1L)))
                 .build());
-        Stage govern = stage("govern", () -> StageResult.builder("govern")
+        Stage govern = TestRuns.stage("govern", ctx -> StageResult.builder("govern")
                 .source("chats", SourceCounts.governed(4, Map.of("no_consent", 2L))).build());
 
         JsonNode json = new ObjectMapper().readTree(RunReportJson.toLine(PipelineRun.execute(context, List.of(ingest, govern))));
@@ -59,19 +59,5 @@ class PipelineRunTest {
                 chats.get("accepted").asLong() + chats.get("quarantined").asLong() + chats.get("duplicate").asLong());
         assertThat(chats.get("used").asLong() + chats.at("/excluded/no_consent").asLong()).isEqualTo(chats.get("accepted").asLong());
         assertThat(chats.get("excluded").has("parties_not_notified")).isTrue();
-    }
-
-    private static Stage stage(String name, java.util.function.Supplier<StageResult> body) {
-        return new Stage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public StageResult run(RunContext context) {
-                return body.get();
-            }
-        };
     }
 }

@@ -27,7 +27,7 @@ class RunHistoryTest {
         for (long withdrawn = 1; withdrawn <= 3; withdrawn++) {
             RunContext context = TestRuns.context(landing, lakePath, "nightly");
             long excluded = withdrawn;
-            PipelineRun.execute(context, List.of(stage("govern", () -> StageResult.builder("govern")
+            PipelineRun.execute(context, List.of(TestRuns.stage("govern", ctx -> StageResult.builder("govern")
                     .source("chats", SourceCounts.governed(10, Map.of("withdrawn", excluded))).build())));
             runIds.add(context.runId());
             Thread.sleep(5); // distinct start times
@@ -42,19 +42,5 @@ class RunHistoryTest {
         assertThat(latestWholeRun.counts().get("chats").excludedByReason()).containsEntry("withdrawn", 3L);
         assertThat(history.last(10)).extracting(RecordedStage::runId).containsAll(runIds);
         assertThat(history.last(0)).isEmpty();
-    }
-
-    private static Stage stage(String name, java.util.function.Supplier<StageResult> body) {
-        return new Stage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public StageResult run(RunContext context) {
-                return body.get();
-            }
-        };
     }
 }
