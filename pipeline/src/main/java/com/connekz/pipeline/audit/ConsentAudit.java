@@ -90,9 +90,8 @@ public final class ConsentAudit {
         byBasis.forEach((judgedAs, group) -> {
             Dataset<Row> eventsAtBuild = consentEvents(consentPath, judgedAs.consentVersion());
             Map<Integer, Map<String, Long>> outcomes = outcomes(group, eventsAtBuild, eventsLatest, judgedAs.asOf());
-            ConsentVerdict.Basis basis = new ConsentVerdict.Basis(null, judgedAs.asOf().toString(), judgedAs.consentVersion(), latest);
             for (int i = 0; i < group.size(); i++) {
-                verdicts.put(group.get(i), verdict(group.get(i), basis, outcomes.get(i)));
+                verdicts.put(group.get(i), verdict(group.get(i), judgedAs, latest, outcomes.get(i)));
             }
         });
         return builds.stream().map(verdicts::get).toList();
@@ -101,15 +100,16 @@ public final class ConsentAudit {
     /** The consent table version and the instant a build is judged against. */
     private record JudgedAs(Long consentVersion, Instant asOf) {}
 
-    private static ConsentVerdict verdict(DatasetBuild build, ConsentVerdict.Basis basis, Map<String, Long> byOutcome) {
+    private static ConsentVerdict verdict(DatasetBuild build, JudgedAs judgedAs, Long latestConsentVersion,
+                                          Map<String, Long> byOutcome) {
         Map<String, Long> failed = new LinkedHashMap<>();
         ConsentVerdict.FAILURES.forEach(reason -> failed.put(reason, byOutcome.getOrDefault(reason, 0L)));
         long checked = byOutcome.values().stream().mapToLong(Long::longValue).sum();
         long failures = failed.values().stream().mapToLong(Long::longValue).sum();
         return new ConsentVerdict(build.dataset(), build.version(), failures == 0, checked, checked - failures, failed,
                 byOutcome.getOrDefault(ConsentVerdict.WITHDRAWN_SINCE_BUILD, 0L),
-                new ConsentVerdict.Basis(build.build().map(m -> m.runId()).orElse(null), basis.asOfBuild(),
-                        basis.consentVersionAtBuild(), basis.consentVersionLatest()));
+                new ConsentVerdict.Basis(build.build().map(m -> m.runId()).orElse(null), judgedAs.asOf().toString(),
+                        judgedAs.consentVersion(), latestConsentVersion));
     }
 
     /**
