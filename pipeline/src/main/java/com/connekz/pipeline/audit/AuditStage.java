@@ -1,5 +1,6 @@
 package com.connekz.pipeline.audit;
 
+import com.connekz.pipeline.datasets.Datasets;
 import com.connekz.pipeline.datasets.GoldTables;
 import com.connekz.pipeline.datasets.Publications;
 import com.connekz.pipeline.lake.DeltaTables;
@@ -13,12 +14,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -91,12 +95,14 @@ public final class AuditStage implements Stage {
 
     /** The consent verdict of each version about to be published; a version built by this run is judged as of its start. */
     private static Map<String, ConsentVerdict> consentOf(RunContext context, Map<String, Long> fresh) {
+        Datasets datasets = new Datasets(context.spark(), context.lake());
+        Map<String, Optional<Instant>> runStarts = new HashMap<>();
+        // The gate runs inside the build's run, before the ledger holds it.
+        runStarts.put(context.runId(), Optional.of(context.startedAt()));
+        Function<String, Optional<Instant>> runStart = runId -> runStarts.computeIfAbsent(runId,
+                id -> DatasetBuild.runStart(context.spark(), context.lake(), id));
         List<DatasetBuild> builds = new ArrayList<>();
-        fresh.forEach((dataset, version) -> {
-            DatasetBuild build = DatasetBuild.of(context.spark(), context.lake(), dataset, Optional.of(version));
-            builds.add(build.build().filter(m -> context.runId().equals(m.runId())).isPresent()
-                    ? build.startedAt(context.startedAt()) : build);
-        });
+        fresh.forEach((dataset, version) -> builds.add(DatasetBuild.of(datasets, dataset, Optional.of(version), runStart)));
         Map<String, ConsentVerdict> verdicts = new LinkedHashMap<>();
         new ConsentAudit(context.spark(), context.lake(), context.keyedHash()).auditAll(builds)
                 .forEach(verdict -> verdicts.put(verdict.dataset(), verdict));

@@ -1,18 +1,15 @@
 package com.connekz.pipeline.audit;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.connekz.pipeline.datasets.BuildMetadata;
 import com.connekz.pipeline.datasets.Datasets;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RecordedStage;
 import com.connekz.pipeline.run.RunLedger;
-import io.delta.tables.DeltaTable;
-import java.sql.Timestamp;
+import com.connekz.pipeline.lake.DeltaTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.Row;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -50,25 +47,31 @@ public record DatasetBuild(
      * @throws IllegalArgumentException when the dataset or version does not exist
      */
     public static DatasetBuild of(SparkSession spark, Lake lake, String name, Optional<Long> version) {
-        Datasets datasets = new Datasets(spark, lake);
+        return of(new Datasets(spark, lake), name, version, runId -> runStart(spark, lake, runId));
+    }
+
+    /**
+     * The build behind {@code version} of dataset {@code name}, with the start of a build's run
+     * looked up by {@code runStart} (empty when the ledger does not hold the run).
+     *
+     * @throws IllegalArgumentException when the dataset or version does not exist
+     */
+    public static DatasetBuild of(Datasets datasets, String name, Optional<Long> version,
+                                  Function<String, Optional<Instant>> runStart) {
         long resolved = datasets.resolve(name, version);
-        List<Row> commits = DeltaTable.forPath(spark, lake.gold(name)).history()
-                .filter(col("version").leq(resolved))
-                .select("version", "timestamp", "operation", "userMetadata")
-                .orderBy(col("version").desc())
-                .collectAsList();
-        Row commit = commits.get(0);
-        Instant committedAt = ((Timestamp) commit.get(1)).toInstant();
-        for (Row candidate : commits) {
-            Optional<BuildMetadata> metadata = BuildMetadata.parse(candidate.getString(3));
+        List<DeltaTables.Commit> commits = datasets.history(name).stream()
+                .filter(commit -> commit.version() <= resolved)
+                .toList();
+        DeltaTables.Commit commit = commits.get(0);
+        for (DeltaTables.Commit candidate : commits) {
+            Optional<BuildMetadata> metadata = BuildMetadata.parse(candidate.userMetadata());
             if (metadata.isPresent()) {
-                Instant builtAt = ((Timestamp) candidate.get(1)).toInstant();
-                Instant started = runStart(spark, lake, metadata.get().runId()).orElse(builtAt);
-                return new DatasetBuild(name, resolved, committedAt, commit.getString(2), metadata.get(),
-                        candidate.getLong(0), started);
+                Instant started = runStart.apply(metadata.get().runId()).orElse(candidate.timestamp());
+                return new DatasetBuild(name, resolved, commit.timestamp(), commit.operation(), metadata.get(),
+                        candidate.version(), started);
             }
         }
-        return new DatasetBuild(name, resolved, committedAt, commit.getString(2), null, -1, committedAt);
+        return new DatasetBuild(name, resolved, commit.timestamp(), commit.operation(), null, -1, commit.timestamp());
     }
 
     /** This build with a known start of its run (the audit gate runs inside the build's run, before the ledger holds it). */
@@ -76,7 +79,8 @@ public record DatasetBuild(
         return new DatasetBuild(dataset, version, committedAt, operation, metadata, builtVersion, started);
     }
 
-    private static Optional<Instant> runStart(SparkSession spark, Lake lake, String runId) {
+    /** When run {@code runId} started, from the run ledger; empty when the ledger does not hold it. */
+    public static Optional<Instant> runStart(SparkSession spark, Lake lake, String runId) {
         return new RunLedger(spark, lake.runs()).read(List.of(runId)).stream()
                 .filter(stage -> RunLedger.WHOLE_RUN.equals(stage.stage()))
                 .map(RecordedStage::startedAt)

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.tenancy.Tenant;
 import io.delta.tables.DeltaTable;
@@ -196,8 +197,7 @@ public final class IsolationAudit {
     }
 
     private List<Long> retainedVersions(String path) {
-        return DeltaTable.forPath(spark, path).history().select(col("version")).as(Encoders.LONG())
-                .collectAsList().stream().sorted().toList();
+        return DeltaTables.commits(spark, path).stream().map(DeltaTables.Commit::version).toList();
     }
 
     private List<String> children(String directory) {

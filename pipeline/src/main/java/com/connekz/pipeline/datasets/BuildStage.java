@@ -60,18 +60,21 @@ public final class BuildStage implements Stage {
 
         TreeSet<String> datasets = new TreeSet<>(GoldTables.list(spark, lake));
         Dataset<Row> examples = null;
+        Map<String, ContentFingerprint> fingerprints = Map.of();
         if (!silver.isEmpty()) {
             examples = new ExampleBuilder(context.keyedHash()).build(silver).persist();
-            for (Row row : examples.select("tenant").distinct().collectAsList()) {
-                Optional<String> name = GoldTables.nameOf(row.getString(0));
+            fingerprints = ContentFingerprint.perTenant(examples);
+            long unknownTenant = 0;
+            for (Map.Entry<String, ContentFingerprint> tenant : fingerprints.entrySet()) {
+                Optional<String> name = GoldTables.nameOf(tenant.getKey());
                 if (name.isPresent()) {
                     datasets.add(name.get());
+                } else {
+                    // Fail closed: an example whose tenant is unknown belongs to no dataset.
+                    unknownTenant += tenant.getValue().examples();
                 }
             }
-            // Fail closed: an example whose tenant is unknown belongs to no dataset.
-            result.metric("examples_unknown_tenant", examples
-                    .filter(col("tenant").isNull().or(col("tenant").notEqual(GoldTables.ASSISTANT_TENANT)
-                            .and(col("tenant").startsWith(GoldTables.INSTANCE_PREFIX).unary_$bang()))).count());
+            result.metric("examples_unknown_tenant", unknownTenant);
         }
         try {
             GoldWriter writer = new GoldWriter(spark);
@@ -80,9 +83,10 @@ public final class BuildStage implements Stage {
                 Dataset<Row> wanted = examples == null
                         ? spark.createDataFrame(List.of(), spark.read().format("delta").load(lake.gold(name)).schema())
                         : examples.filter(col("tenant").equalTo(tenant));
+                ContentFingerprint fingerprint = fingerprints.getOrDefault(tenant, ContentFingerprint.NONE);
                 GoldWriter.Change[] written = new GoldWriter.Change[1];
                 TenantGuard.writeChecked(wanted, Tenant.ofDataset(name), "gold/" + name,
-                        checked -> written[0] = writer.write(lake.gold(name), checked, metadata));
+                        checked -> written[0] = writer.write(lake.gold(name), checked, fingerprint, metadata));
                 GoldWriter.Change change = written[0];
                 result.metric("examples_inserted", change.inserted());
                 result.metric("examples_updated", change.updated());

@@ -2,10 +2,7 @@ package com.connekz.pipeline.datasets;
 
 import com.connekz.pipeline.lake.DeltaTables;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.connekz.pipeline.lake.Lake;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +49,9 @@ public final class Datasets {
         List<DatasetSummary> summaries = new ArrayList<>();
         for (String name : names()) {
             List<DatasetSummary.VersionEntry> versions = new ArrayList<>();
-            for (Row commit : history(name).collectAsList()) {
-                versions.add(new DatasetSummary.VersionEntry(commit.getLong(0), String.valueOf(commit.get(1)),
-                        commit.getString(2), BuildMetadata.parse(commit.getString(3)).map(BuildMetadata::runId).orElse(null)));
+            for (DeltaTables.Commit commit : history(name)) {
+                versions.add(new DatasetSummary.VersionEntry(commit.version(), committedAt(commit),
+                        commit.operation(), BuildMetadata.parse(commit.userMetadata()).map(BuildMetadata::runId).orElse(null)));
             }
             summaries.add(new DatasetSummary(name, show(name, Optional.empty()), versions));
         }
@@ -68,7 +65,7 @@ public final class Datasets {
      */
     public DatasetVersion show(String name, Optional<Long> version) {
         long resolved = resolve(name, version);
-        Row commit = history(name).filter(col("version").equalTo(resolved)).first();
+        DeltaTables.Commit commit = commit(name, resolved);
         Dataset<Row> rows = read(name, resolved);
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> bySplit = new TreeMap<>();
@@ -79,9 +76,9 @@ public final class Datasets {
             bySplit.merge(group.getString(1), count, Long::sum);
             total += count;
         }
-        return new DatasetVersion(name, resolved, String.valueOf(commit.get(1)), commit.getString(2),
+        return new DatasetVersion(name, resolved, committedAt(commit), commit.operation(),
                 publications.find(name, resolved).isPresent(), total,
-                byKind, bySplit, BuildMetadata.parse(commit.getString(3)).orElse(null));
+                byKind, bySplit, BuildMetadata.parse(commit.userMetadata()).orElse(null));
     }
 
     /**
@@ -97,7 +94,7 @@ public final class Datasets {
             return publications.latest(name).orElse(latest);
         }
         long wanted = version.get();
-        if (wanted < 0 || wanted > latest || history(name).filter(col("version").equalTo(wanted)).isEmpty()) {
+        if (wanted < 0 || wanted > latest || history(name).stream().noneMatch(c -> c.version() == wanted)) {
             throw new IllegalArgumentException("dataset " + name + " has no version " + wanted + " (latest is " + latest + ")");
         }
         return wanted;
@@ -105,8 +102,7 @@ public final class Datasets {
 
     /** The build metadata of one version, empty when its commit carries none (e.g. a deletion). */
     public Optional<BuildMetadata> metadata(String name, long version) {
-        Row commit = history(name).filter(col("version").equalTo(version)).first();
-        return BuildMetadata.parse(commit.getString(3));
+        return BuildMetadata.parse(commit(name, version).userMetadata());
     }
 
     /** The rows of one version, by time travel. */
@@ -114,10 +110,21 @@ public final class Datasets {
         return spark.read().format("delta").option("versionAsOf", version).load(path(name));
     }
 
-    private Dataset<Row> history(String name) {
-        return DeltaTable.forPath(spark, path(name)).history()
-                .select("version", "timestamp", "operation", "userMetadata")
-                .orderBy(col("version").desc());
+    /** The commits of a dataset still in its log, newest first. */
+    public List<DeltaTables.Commit> history(String name) {
+        List<DeltaTables.Commit> commits = new ArrayList<>(DeltaTables.commits(spark, path(name)));
+        java.util.Collections.reverse(commits);
+        return commits;
+    }
+
+    private DeltaTables.Commit commit(String name, long version) {
+        return history(name).stream().filter(c -> c.version() == version).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("dataset " + name + " has no version " + version));
+    }
+
+    /** A commit's time as the history query printed it, so listings read as before. */
+    private static String committedAt(DeltaTables.Commit commit) {
+        return java.sql.Timestamp.from(commit.timestamp()).toString();
     }
 
     private String path(String name) {

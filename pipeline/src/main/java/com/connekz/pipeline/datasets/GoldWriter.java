@@ -5,8 +5,11 @@ import com.connekz.pipeline.lake.DeltaTables;
 import static com.connekz.pipeline.datasets.GoldSchema.CONTENT_HASH;
 import static com.connekz.pipeline.datasets.GoldSchema.EXAMPLE_ID;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -35,31 +38,59 @@ public final class GoldWriter {
     }
 
     /**
-     * Makes the table at {@code path} hold {@code wanted} (gold rows of one tenant), committing with
-     * {@code metadata} as user metadata. A missing table is created with statistics limited to
+     * Makes the table at {@code path} hold {@code wanted} (gold rows of one tenant, whose
+     * {@link ContentFingerprint} is {@code fingerprint}), committing with {@code metadata} and the
+     * fingerprint as user metadata. A missing table is created with statistics limited to
      * {@link GoldSchema#STATS_COLUMNS} and without change data feed, whose pre-images would keep
      * deleted examples.
+     *
+     * <p>When the table's latest commit is a build that recorded the same fingerprint, the table
+     * already holds {@code wanted}: nothing is read or written. When it recorded another fingerprint,
+     * the table differs and is merged at once, the counts taken from the merge's own metrics. Only a
+     * table whose content is not known from its log (its latest commit is a deletion's rewrite, or a
+     * build from before fingerprints) is compared row by row first, so that an unchanged table never
+     * gets a new version.
      */
-    public Change write(String path, Dataset<Row> wanted, BuildMetadata metadata) {
-        if (!DeltaTables.exists(spark, path)) {
-            long rows = wanted.count();
-            if (rows == 0) {
+    public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, BuildMetadata metadata) {
+        BuildMetadata committed = metadata.holding(fingerprint);
+        Optional<DeltaTables.Commit> latest = DeltaTables.latestCommit(spark, path);
+        if (latest.isEmpty()) {
+            if (fingerprint.examples() == 0) {
                 return new Change(0, 0, 0, OptionalLong.empty());
             }
-            withUserMetadata( metadata.toJson(), () -> create(path, wanted));
-            return new Change(rows, 0, 0, DeltaTables.version(spark, path));
+            withUserMetadata(committed.toJson(), () -> create(path, wanted));
+            return new Change(fingerprint.examples(), 0, 0, DeltaTables.version(spark, path));
         }
-        Dataset<Row> current = spark.read().format("delta").load(path);
-        long inserted = wanted.join(current, wanted.col(EXAMPLE_ID).equalTo(current.col(EXAMPLE_ID)), "left_anti").count();
-        long deleted = current.join(wanted, current.col(EXAMPLE_ID).equalTo(wanted.col(EXAMPLE_ID)), "left_anti").count();
-        long updated = wanted.as("w").join(current.as("c"),
-                col("w." + EXAMPLE_ID).equalTo(col("c." + EXAMPLE_ID))
-                        .and(col("w." + CONTENT_HASH).notEqual(col("c." + CONTENT_HASH)))).count();
-        if (inserted + deleted + updated == 0) {
+        Optional<ContentFingerprint> holds = BuildMetadata.parse(latest.get().userMetadata())
+                .flatMap(BuildMetadata::fingerprint);
+        if (holds.isPresent() && holds.get().equals(fingerprint)) {
             return new Change(0, 0, 0, OptionalLong.empty());
         }
-        withUserMetadata( metadata.toJson(), () -> merge(path, wanted));
-        return new Change(inserted, updated, deleted, DeltaTables.version(spark, path));
+        if (holds.isEmpty() && !differs(path, wanted)) {
+            return new Change(0, 0, 0, OptionalLong.empty());
+        }
+        withUserMetadata(committed.toJson(), () -> merge(path, wanted));
+        DeltaTables.Commit merge = DeltaTables.latestCommit(spark, path).orElseThrow();
+        if (merge.version() == latest.get().version()) {
+            return new Change(0, 0, 0, OptionalLong.empty());
+        }
+        Map<String, String> metrics = merge.operationMetrics();
+        return new Change(metric(metrics, "numTargetRowsInserted"), metric(metrics, "numTargetRowsUpdated"),
+                metric(metrics, "numTargetRowsDeleted"), OptionalLong.of(merge.version()));
+    }
+
+    /** Whether the table holds other examples, or other content of one, than {@code wanted}: one join. */
+    private boolean differs(String path, Dataset<Row> wanted) {
+        Dataset<Row> current = spark.read().format("delta").load(path).select(EXAMPLE_ID, CONTENT_HASH);
+        return !wanted.select(EXAMPLE_ID, CONTENT_HASH).as("w")
+                .join(current.as("c"), col("w." + EXAMPLE_ID).equalTo(col("c." + EXAMPLE_ID)), "full_outer")
+                .filter(not(col("w." + CONTENT_HASH).eqNullSafe(col("c." + CONTENT_HASH))))
+                .isEmpty();
+    }
+
+    private static long metric(Map<String, String> metrics, String name) {
+        String value = metrics.get(name);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     /**

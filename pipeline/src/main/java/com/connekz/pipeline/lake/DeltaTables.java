@@ -1,12 +1,22 @@
 package com.connekz.pipeline.lake;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.delta.util.FileNames;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
+import scala.Tuple2;
 
 /** Small questions asked of Delta tables by path, answered with Delta's own APIs. */
 public final class DeltaTables {
@@ -27,6 +37,71 @@ public final class DeltaTables {
         long version = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
         return version < 0 ? OptionalLong.empty() : OptionalLong.of(version);
     }
+
+    /**
+     * The commits still in the table's log, oldest first, read from the commit files on the driver
+     * (no Spark job, unlike a history query). Empty when there is no table at {@code path}. A version
+     * listed here may still be unreadable by time travel when VACUUM removed its data files.
+     */
+    public static List<Commit> commits(SparkSession spark, String path) {
+        DeltaLog log = DeltaLog.forTable(spark, path);
+        long latest = log.update(false, Option.empty(), Option.empty()).version();
+        if (latest < 0) {
+            return List.of();
+        }
+        return commitsBetween(log, earliestCommit(log), latest);
+    }
+
+    /** The latest commit of the table at {@code path}, or empty when there is none. */
+    public static java.util.Optional<Commit> latestCommit(SparkSession spark, String path) {
+        DeltaLog log = DeltaLog.forTable(spark, path);
+        long latest = log.update(false, Option.empty(), Option.empty()).version();
+        return latest < 0 ? java.util.Optional.empty() : commitsBetween(log, latest, latest).stream().findFirst();
+    }
+
+    private static List<Commit> commitsBetween(DeltaLog log, long from, long to) {
+        List<Commit> commits = new ArrayList<>();
+        scala.collection.Iterator<Tuple2<Object, scala.collection.immutable.Seq<Action>>> changes =
+                log.getChanges(from, to, Option.empty(), false);
+        while (changes.hasNext()) {
+            Tuple2<Object, scala.collection.immutable.Seq<Action>> change = changes.next();
+            long version = (Long) change._1();
+            scala.collection.Iterator<Action> actions = change._2().iterator();
+            while (actions.hasNext()) {
+                if (actions.next() instanceof CommitInfo info) {
+                    Map<String, String> metrics = info.operationMetrics().isDefined()
+                            ? scala.jdk.javaapi.CollectionConverters.asJava(info.operationMetrics().get()) : Map.of();
+                    commits.add(new Commit(version, info.timestamp().toInstant(), info.operation(),
+                            info.userMetadata().getOrElse(() -> null), Map.copyOf(metrics)));
+                }
+            }
+        }
+        return commits;
+    }
+
+    private static long earliestCommit(DeltaLog log) {
+        try {
+            FileSystem fs = log.logPath().getFileSystem(log.newDeltaHadoopConf());
+            long earliest = Long.MAX_VALUE;
+            for (FileStatus file : fs.listStatus(log.logPath())) {
+                if (FileNames.isDeltaFile(file)) {
+                    earliest = Math.min(earliest, FileNames.deltaVersion(file));
+                }
+            }
+            return earliest == Long.MAX_VALUE ? 0 : earliest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the log of " + log.dataPath(), e);
+        }
+    }
+
+    /**
+     * One commit of a Delta table as its log records it.
+     *
+     * @param userMetadata     the commit's user metadata, null when it has none
+     * @param operationMetrics what the operation counted ({@code numTargetRowsInserted}...), empty when none
+     */
+    public record Commit(long version, java.time.Instant timestamp, String operation, String userMetadata,
+                         Map<String, String> operationMetrics) {}
 
     /**
      * Creates the table if it does not exist. Statistics are kept only for {@code statsColumns}:
