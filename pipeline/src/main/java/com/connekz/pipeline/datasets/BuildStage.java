@@ -13,6 +13,7 @@ import com.connekz.pipeline.run.Stage;
 import com.connekz.pipeline.run.StageResult;
 import com.connekz.pipeline.tenancy.Tenant;
 import com.connekz.pipeline.tenancy.TenantGuard;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,9 @@ public final class BuildStage implements Stage {
             }
             result.metric("examples_unknown_tenant", unknownTenant);
         }
+        GoldContents contents = new GoldContents(spark, lake.system(GoldContents.FOLDER));
+        Map<String, GoldContents.Holding> held = contents.latest();
+        List<GoldContents.Holding> learned = new ArrayList<>();
         try {
             GoldWriter writer = new GoldWriter(spark);
             for (String name : datasets) {
@@ -84,9 +88,13 @@ public final class BuildStage implements Stage {
                         ? spark.createDataFrame(List.of(), spark.read().format("delta").load(lake.gold(name)).schema())
                         : examples.filter(col("tenant").equalTo(tenant));
                 ContentFingerprint fingerprint = fingerprints.getOrDefault(tenant, ContentFingerprint.NONE);
+                OptionalLong before = DeltaTables.version(spark, lake.gold(name));
+                Optional<ContentFingerprint> holds = Optional.ofNullable(held.get(name))
+                        .filter(h -> before.isPresent() && h.version() == before.getAsLong())
+                        .map(GoldContents.Holding::fingerprint);
                 GoldWriter.Change[] written = new GoldWriter.Change[1];
                 TenantGuard.writeChecked(wanted, Tenant.ofDataset(name), "gold/" + name,
-                        checked -> written[0] = writer.write(lake.gold(name), checked, fingerprint, metadata));
+                        checked -> written[0] = writer.write(lake.gold(name), checked, fingerprint, holds, metadata));
                 GoldWriter.Change change = written[0];
                 result.metric("examples_inserted", change.inserted());
                 result.metric("examples_updated", change.updated());
@@ -96,7 +104,13 @@ public final class BuildStage implements Stage {
                 } else {
                     result.metric("datasets_unchanged", 1);
                 }
+                OptionalLong after = change.committed() ? change.version() : before;
+                // A version found unchanged without a recorded fingerprint holds what was wanted: record it too.
+                if (change.committed() || (after.isPresent() && holds.isEmpty())) {
+                    learned.add(new GoldContents.Holding(name, after.getAsLong(), fingerprint));
+                }
             }
+            contents.record(learned, context.runId());
         } finally {
             if (examples != null) {
                 examples.unpersist();

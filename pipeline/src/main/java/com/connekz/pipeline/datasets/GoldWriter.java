@@ -39,39 +39,34 @@ public final class GoldWriter {
 
     /**
      * Makes the table at {@code path} hold {@code wanted} (gold rows of one tenant, whose
-     * {@link ContentFingerprint} is {@code fingerprint}), committing with {@code metadata} and the
-     * fingerprint as user metadata. A missing table is created with statistics limited to
-     * {@link GoldSchema#STATS_COLUMNS} and without change data feed, whose pre-images would keep
-     * deleted examples.
+     * {@link ContentFingerprint} is {@code fingerprint}), committing with {@code metadata} as user
+     * metadata. A missing table is created with statistics limited to {@link GoldSchema#STATS_COLUMNS}
+     * and without change data feed, whose pre-images would keep deleted examples.
      *
-     * <p>When the table's latest commit is a build that recorded the same fingerprint, the table
-     * already holds {@code wanted}: nothing is read or written. When it recorded another fingerprint,
-     * the table differs and is merged at once, the counts taken from the merge's own metrics. Only a
-     * table whose content is not known from its log (its latest commit is a deletion's rewrite, or a
-     * build from before fingerprints) is compared row by row first, so that an unchanged table never
-     * gets a new version.
+     * <p>{@code holds} is what the table's latest version is known to hold (see {@link GoldContents}).
+     * When it is the same fingerprint, nothing is read or written. When it differs, the table is
+     * merged at once, the counts taken from the merge's own metrics. Only a table whose content is
+     * not known (its latest commit is a deletion's rewrite, or came before fingerprints) is compared
+     * row by row first, so that an unchanged table never gets a new version.
+     *
+     * @param holds what the version {@code latestVersion} of the table holds, when known
      */
-    public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, BuildMetadata metadata) {
-        BuildMetadata committed = metadata.holding(fingerprint);
-        Optional<DeltaTables.Commit> latest = DeltaTables.latestCommit(spark, path);
+    public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint,
+                        Optional<ContentFingerprint> holds, BuildMetadata metadata) {
+        OptionalLong latest = DeltaTables.version(spark, path);
         if (latest.isEmpty()) {
             if (fingerprint.examples() == 0) {
                 return new Change(0, 0, 0, OptionalLong.empty());
             }
-            withUserMetadata(committed.toJson(), () -> create(path, wanted));
+            withUserMetadata(metadata.toJson(), () -> create(path, wanted));
             return new Change(fingerprint.examples(), 0, 0, DeltaTables.version(spark, path));
         }
-        Optional<ContentFingerprint> holds = BuildMetadata.parse(latest.get().userMetadata())
-                .flatMap(BuildMetadata::fingerprint);
-        if (holds.isPresent() && holds.get().equals(fingerprint)) {
+        if (holds.isPresent() ? holds.get().equals(fingerprint) : !differs(path, wanted)) {
             return new Change(0, 0, 0, OptionalLong.empty());
         }
-        if (holds.isEmpty() && !differs(path, wanted)) {
-            return new Change(0, 0, 0, OptionalLong.empty());
-        }
-        withUserMetadata(committed.toJson(), () -> merge(path, wanted));
+        withUserMetadata(metadata.toJson(), () -> merge(path, wanted));
         DeltaTables.Commit merge = DeltaTables.latestCommit(spark, path).orElseThrow();
-        if (merge.version() == latest.get().version()) {
+        if (merge.version() == latest.getAsLong()) {
             return new Change(0, 0, 0, OptionalLong.empty());
         }
         Map<String, String> metrics = merge.operationMetrics();

@@ -18,8 +18,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
- * The one check between rows and a tenant's table: the gold writer calls it before committing, and
- * a violation fails the run with nothing written.
+ * The one check between rows and a tenant's table: the gold writer writes through it, and a
+ * violation fails the run with nothing committed.
  */
 public final class TenantGuard {
     /** How many distinct offending tenant values a violation names at most. */
@@ -50,14 +50,18 @@ public final class TenantGuard {
     }
 
     /**
-     * Checks the rows, then commits them through {@code commit} with the same check repeated inside
-     * the write's own plan: a row of another tenant that appears between the two (a frame that is
-     * recomputed differently) fails the write's tasks, so Delta never commits it.
+     * Commits the rows through {@code commit} with the check inside the write's own plan: a row of
+     * another tenant fails the write's tasks, so Delta never commits it, and the run fails with a
+     * {@link TenantViolation} naming {@code table} and the offending tenant value. The rows are not
+     * read before the write, so a table the write leaves alone costs nothing. A frame without a
+     * {@code tenant} column violates at once.
      *
      * @param commit the write itself, e.g. {@code rows -> rows.write().format("delta").mode("append").save(path)}
      */
     public static void writeChecked(Dataset<Row> rows, Tenant tenant, String table, Consumer<Dataset<Row>> commit) {
-        requireOnly(rows, tenant, table);
+        if (!Arrays.asList(rows.columns()).contains(Tenant.COLUMN)) {
+            throw new TenantViolation(table, tenant, Set.of("<no tenant column>"));
+        }
         Column asserted = when(not(tenant), raise_error(concat(lit(MARKER), coalesce(col(Tenant.COLUMN), lit("null")))))
                 .otherwise(col(Tenant.COLUMN));
         try {

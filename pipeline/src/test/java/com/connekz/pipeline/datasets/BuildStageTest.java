@@ -103,6 +103,18 @@ class BuildStageTest {
     }
 
     @Test
+    void recordsWhatEachVersionHoldsSoThatAnUnchangedTableIsNotRead() {
+        build();
+        long version = DeltaTables.version(spark, lake.lake().gold("assistant")).orElseThrow();
+
+        GoldContents.Holding held = new GoldContents(spark, lake.lake().system(GoldContents.FOLDER)).latest().get("assistant");
+
+        assertThat(held.version()).isEqualTo(version);
+        assertThat(held.fingerprint().examples()).isEqualTo(gold("assistant").size());
+        assertThat(build().metrics()).containsEntry("datasets_unchanged", (long) GoldTables.list(spark, lake.lake()).size());
+    }
+
+    @Test
     void mergesANewDayKeepingEachExamplesSplit() {
         build();
         Map<String, String> splitsBefore = splits();

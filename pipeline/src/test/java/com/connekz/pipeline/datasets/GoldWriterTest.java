@@ -8,6 +8,7 @@ import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -51,44 +52,55 @@ class GoldWriterTest {
         return spark.createDataFrame(rows, ROWS);
     }
 
-    private GoldWriter.Change write(Dataset<Row> wanted) {
-        return writer.write(path, wanted, ContentFingerprint.perTenant(wanted)
-                .getOrDefault("assistant", ContentFingerprint.NONE), BUILD);
+    private static ContentFingerprint fingerprintOf(Dataset<Row> wanted) {
+        return ContentFingerprint.perTenant(wanted).getOrDefault("assistant", ContentFingerprint.NONE);
+    }
+
+    private GoldWriter.Change write(Dataset<Row> wanted, Optional<ContentFingerprint> holds) {
+        return writer.write(path, wanted, fingerprintOf(wanted), holds, BUILD);
     }
 
     @Test
-    void recordsWhatTheVersionHoldsAndCommitsNothingForTheSameExamples() {
-        Dataset<Row> wanted = examples("e1", "h1", "e2", "h2");
-        GoldWriter.Change created = write(wanted);
+    void createsAMissingTableWithAllItsExamples() {
+        GoldWriter.Change created = write(examples("e1", "h1", "e2", "h2"), Optional.empty());
 
         assertThat(created.inserted()).isEqualTo(2);
-        assertThat(BuildMetadata.parse(DeltaTables.latestCommit(spark, path).orElseThrow().userMetadata())
-                .flatMap(BuildMetadata::fingerprint))
-                .contains(ContentFingerprint.perTenant(wanted).get("assistant"));
-        assertThat(write(examples("e2", "h2", "e1", "h1")).committed()).isFalse();
-        assertThat(DeltaTables.version(spark, path)).hasValue(0);
+        assertThat(created.version()).hasValue(0);
+        assertThat(spark.read().format("delta").load(path).count()).isEqualTo(2);
     }
 
     @Test
-    void countsAMergeFromItsOwnMetrics() {
-        write(examples("e1", "h1", "e2", "h2", "e3", "h3"));
+    void trustsWhatTheTableIsKnownToHoldWithoutReadingIt() {
+        Dataset<Row> wanted = examples("e1", "h1", "e2", "h2");
+        write(wanted, Optional.empty());
+        DeltaTable.forPath(spark, path).delete("example_id = 'e2'");
 
-        GoldWriter.Change merged = write(examples("e1", "h1", "e2", "changed", "e4", "h4"));
+        assertThat(write(wanted, Optional.of(fingerprintOf(wanted))).committed())
+                .as("a table said to hold the wanted examples is left alone").isFalse();
+        assertThat(DeltaTables.version(spark, path)).hasValue(1);
+    }
 
-        assertThat(merged.committed()).isTrue();
+    @Test
+    void mergesATableKnownToHoldOtherExamplesAndCountsTheMergeFromItsMetrics() {
+        Dataset<Row> before = examples("e1", "h1", "e2", "h2", "e3", "h3");
+        write(before, Optional.empty());
+
+        GoldWriter.Change merged = write(examples("e1", "h1", "e2", "changed", "e4", "h4"), Optional.of(fingerprintOf(before)));
+
+        assertThat(merged.version()).hasValue(1);
         assertThat(List.of(merged.inserted(), merged.updated(), merged.deleted())).containsExactly(1L, 1L, 1L);
         assertThat(spark.read().format("delta").load(path).count()).isEqualTo(3);
     }
 
     @Test
-    void comparesRowsWhenTheLatestCommitIsNotABuild() {
+    void comparesRowsWhenWhatTheTableHoldsIsNotKnown() {
         Dataset<Row> wanted = examples("e1", "h1", "e2", "h2");
-        write(wanted);
+        write(wanted, Optional.empty());
         DeltaTable.forPath(spark, path).delete("example_id = 'e2'");
 
-        assertThat(write(examples("e1", "h1")).committed())
+        assertThat(write(examples("e1", "h1"), Optional.empty()).committed())
                 .as("the table already holds exactly these examples").isFalse();
-        GoldWriter.Change restored = write(wanted);
+        GoldWriter.Change restored = write(wanted, Optional.empty());
         assertThat(restored.inserted()).isEqualTo(1);
         assertThat(spark.read().format("delta").load(path).count()).isEqualTo(2);
     }
