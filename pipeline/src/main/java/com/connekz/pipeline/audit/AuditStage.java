@@ -1,7 +1,12 @@
 package com.connekz.pipeline.audit;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.connekz.pipeline.datasets.Datasets;
 import com.connekz.pipeline.datasets.GoldTables;
+import com.connekz.pipeline.datasets.RecordKeys;
+import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.tenancy.Tenant;
 import com.connekz.pipeline.datasets.Publications;
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
@@ -25,6 +30,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -47,13 +54,17 @@ public final class AuditStage implements Stage {
         SparkSession spark = context.spark();
         Lake lake = context.lake();
         StageResult.Builder result = StageResult.builder(NAME);
-        IsolationVerdict isolation = new IsolationAudit(spark, lake).run();
+        IsolationChecks checks = new IsolationChecks(spark, lake.system(IsolationChecks.FOLDER));
+        IsolationVerdict isolation = new IsolationAudit(spark, lake).run(checks.all(), landedTenants(context));
         result.metric("isolation_violations", isolation.violations().size())
                 .metric("versions_checked", isolation.versionsChecked())
+                .metric("versions_already_checked", isolation.versionsAlreadyChecked())
+                .metric("api_requests_not_landed", isolation.requestsNotLanded())
                 .metric("unreadable_versions", isolation.unreadable().size());
         if (!isolation.passed()) {
             throw new AuditFailure("isolation audit failed, nothing published: " + String.join("; ", isolation.lines()));
         }
+        checks.record(isolation.read(), context.runId(), context.startedAt());
         Map<String, Long> latest = new LinkedHashMap<>();
         for (String dataset : GoldTables.list(spark, lake)) {
             DeltaTables.version(spark, lake.gold(dataset)).ifPresent(v -> latest.put(dataset, v));
@@ -91,6 +102,17 @@ public final class AuditStage implements Stage {
         }
         result.metric("published_versions", fresh.size());
         return result.build();
+    }
+
+    /** Each landed API request as its keyed source key and the tenant of its instance; null before any landed. */
+    private static Dataset<Row> landedTenants(RunContext context) {
+        String api = context.lake().bronze(Source.API);
+        if (!DeltaTables.exists(context.spark(), api)) {
+            return null;
+        }
+        return context.spark().read().format("delta").load(api).select(
+                RecordKeys.record(context.keyedHash(), Source.API, col(Source.API.naturalKey())).as("key"),
+                Tenant.of(Source.API).as("tenant"));
     }
 
     /** The consent verdict of each version about to be published; a version built by this run is judged as of its start. */

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -53,10 +54,25 @@ public final class IsolationAudit {
      * versions read one by one to tell the unreadable ones apart.
      */
     public IsolationVerdict run() {
+        return run(Set.of(), null);
+    }
+
+    /**
+     * The audit gate's form: reads only the retained versions not in {@code alreadyChecked} (a
+     * committed version never changes). The rule across tables then compares the API requests of the
+     * versions read with each other, and with {@code landedTenants} (a request's keyed source key and
+     * the tenant of the instance it landed for, from bronze): a request in a table other than its
+     * instance's breaks {@link IsolationVerdict#API_REQUEST_OF_ANOTHER_INSTANCE}; one no longer landed
+     * (deleted since) cannot be placed and is counted in {@code requestsNotLanded}.
+     *
+     * @param landedTenants columns {@code key} and {@code tenant}, or null to skip that rule
+     */
+    public IsolationVerdict run(Set<IsolationChecks.Checked> alreadyChecked, Dataset<Row> landedTenants) {
         List<IsolationVerdict.Violation> violations = new ArrayList<>();
         List<IsolationVerdict.UnreadableVersion> unreadable = new ArrayList<>();
         List<TableVersion> versions = new ArrayList<>();
         List<String> tables = goldTables();
+        int skipped = 0;
         for (String table : tables) {
             Tenant tenant;
             try {
@@ -67,8 +83,12 @@ public final class IsolationAudit {
             }
             String path = lake.path(table);
             for (long version : retainedVersions(path)) {
-                versions.add(new TableVersion(table, version, tenant,
-                        spark.read().format("delta").option("versionAsOf", version).load(path)));
+                if (alreadyChecked.contains(new IsolationChecks.Checked(table, version))) {
+                    skipped++;
+                } else {
+                    versions.add(new TableVersion(table, version, tenant,
+                            spark.read().format("delta").option("versionAsOf", version).load(path)));
+                }
             }
         }
         List<TableVersion> readable = new ArrayList<>();
@@ -78,14 +98,22 @@ public final class IsolationAudit {
             violations.addAll(check(read.table(), read.version(), read.tenant(), read.rows(), counts.getOrDefault(read, List.of())));
             if (hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
                 Dataset<Row> keys = read.rows().filter(col(KIND).equalTo("api"))
-                        .select(lit(read.table()).as("table"), explode(col(SOURCE_RECORD_KEYS)).as("key"));
+                        .select(lit(read.table()).as("table"), lit(read.tenant().value()).as("table_tenant"),
+                                explode(col(SOURCE_RECORD_KEYS)).as("key"));
                 apiKeys = apiKeys == null ? keys : apiKeys.union(keys);
             }
         }
+        long notLanded = 0;
         if (apiKeys != null) {
             violations.addAll(requestsInSeveralTables(apiKeys));
+            if (landedTenants != null) {
+                notLanded = RequestPlacement.check(apiKeys, landedTenants, violations);
+            }
         }
-        return new IsolationVerdict(violations.isEmpty(), tables.size(), readable.size(), violations, unreadable);
+        List<IsolationChecks.Checked> read = readable.stream()
+                .map(v -> new IsolationChecks.Checked(v.table(), v.version())).toList();
+        return new IsolationVerdict(violations.isEmpty(), tables.size(), readable.size(), skipped, notLanded,
+                violations, unreadable, read);
     }
 
     /** One retained version of a gold table, as the tenant its path names and its rows. */

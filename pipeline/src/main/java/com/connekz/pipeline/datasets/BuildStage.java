@@ -88,27 +88,8 @@ public final class BuildStage implements Stage {
                         ? spark.createDataFrame(List.of(), spark.read().format("delta").load(lake.gold(name)).schema())
                         : examples.filter(col("tenant").equalTo(tenant));
                 ContentFingerprint fingerprint = fingerprints.getOrDefault(tenant, ContentFingerprint.NONE);
-                OptionalLong before = DeltaTables.version(spark, lake.gold(name));
-                Optional<ContentFingerprint> holds = Optional.ofNullable(held.get(name))
-                        .filter(h -> before.isPresent() && h.version() == before.getAsLong())
-                        .map(GoldContents.Holding::fingerprint);
-                GoldWriter.Change[] written = new GoldWriter.Change[1];
-                TenantGuard.writeChecked(wanted, Tenant.ofDataset(name), "gold/" + name,
-                        checked -> written[0] = writer.write(lake.gold(name), checked, fingerprint, holds, metadata));
-                GoldWriter.Change change = written[0];
-                result.metric("examples_inserted", change.inserted());
-                result.metric("examples_updated", change.updated());
-                result.metric("examples_deleted", change.deleted());
-                if (change.committed()) {
-                    result.output("gold/" + name, change.version().getAsLong());
-                } else {
-                    result.metric("datasets_unchanged", 1);
-                }
-                OptionalLong after = change.committed() ? change.version() : before;
-                // A version found unchanged without a recorded fingerprint holds what was wanted: record it too.
-                if (change.committed() || (after.isPresent() && holds.isEmpty())) {
-                    learned.add(new GoldContents.Holding(name, after.getAsLong(), fingerprint));
-                }
+                buildOne(spark, lake.gold(name), name, wanted, fingerprint, Optional.ofNullable(held.get(name)),
+                        writer, metadata, result).ifPresent(learned::add);
             }
             contents.record(learned, context.runId());
         } finally {
@@ -117,5 +98,34 @@ public final class BuildStage implements Stage {
             }
         }
         return result.build();
+    }
+
+    /**
+     * Brings one dataset to {@code wanted} and counts what changed. Returns what its latest version
+     * holds when that is newly known: a new version, or an unchanged one that had no record.
+     */
+    private static Optional<GoldContents.Holding> buildOne(SparkSession spark, String path, String name,
+            Dataset<Row> wanted, ContentFingerprint fingerprint, Optional<GoldContents.Holding> held,
+            GoldWriter writer, BuildMetadata metadata, StageResult.Builder result) {
+        OptionalLong before = DeltaTables.version(spark, path);
+        Optional<ContentFingerprint> holds = held
+                .filter(h -> before.isPresent() && h.version() == before.getAsLong())
+                .map(GoldContents.Holding::fingerprint);
+        GoldWriter.Change[] written = new GoldWriter.Change[1];
+        TenantGuard.writeChecked(wanted, Tenant.ofDataset(name), "gold/" + name,
+                checked -> written[0] = writer.write(path, checked, fingerprint, holds, metadata));
+        GoldWriter.Change change = written[0];
+        result.metric("examples_inserted", change.inserted());
+        result.metric("examples_updated", change.updated());
+        result.metric("examples_deleted", change.deleted());
+        if (change.committed()) {
+            result.output("gold/" + name, change.version().getAsLong());
+            return Optional.of(new GoldContents.Holding(name, change.version().getAsLong(), fingerprint));
+        }
+        result.metric("datasets_unchanged", 1);
+        // Found unchanged without a record, the version holds exactly what was wanted.
+        return before.isPresent() && holds.isEmpty()
+                ? Optional.of(new GoldContents.Holding(name, before.getAsLong(), fingerprint))
+                : Optional.empty();
     }
 }

@@ -53,6 +53,21 @@ class AuditStageTest {
     }
 
     @Test
+    void aLaterGateReadsOnlyTheVersionsCommittedSince() {
+        RunContext context = context();
+        new TestLake(context.spark(), dir.resolve("lake")).bronze(Source.CONSENT, List.of(
+                consent("ev-1", "model_training"), consent("ev-2", "instance_training")));
+        gold(context, "assistant", "assistant", "chat", "k1");
+        gold(context, "instances/a", "instance:a", "api", "k2");
+        new AuditStage().run(context);
+        gold(context, "instances/c", "instance:c", "api", "k4");
+
+        StageResult later = new AuditStage().run(context);
+
+        assertThat(later.metrics()).containsEntry("versions_checked", 1L).containsEntry("versions_already_checked", 2L);
+    }
+
+    @Test
     void theGateBlocksAPlantedIsolationViolationAndPublishesNothing() {
         RunContext context = context();
         gold(context, "instances/b", "instance:a", "api", "k3");

@@ -8,6 +8,8 @@ import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -104,5 +106,35 @@ class IsolationAuditTest {
         assertThat(verdict.versionsChecked()).isEqualTo(versions - 1);
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.unreadable()).extracting(IsolationVerdict.UnreadableVersion::version).containsExactly(0L);
+    }
+
+    @Test
+    void theGateReadsOnlyVersionsNoEarlierGateChecked() {
+        write("instances/i-2", "append", "e1", "api", "instance:i-1", "k-1");
+        write("instances/i-2", "overwrite", "e2", "api", "instance:i-2", "k-2");
+
+        IsolationVerdict trusting = new IsolationAudit(spark, lake())
+                .run(Set.of(new IsolationChecks.Checked("gold/instances/i-2", 0)), null);
+        IsolationVerdict fresh = new IsolationAudit(spark, lake()).run(Set.of(), null);
+
+        assertThat(trusting.passed()).as("version 0 is taken as checked, so its planted row is not read").isTrue();
+        assertThat(trusting.versionsAlreadyChecked()).isEqualTo(1);
+        assertThat(trusting.read()).containsExactly(new IsolationChecks.Checked("gold/instances/i-2", 1));
+        assertThat(fresh.passed()).isFalse();
+    }
+
+    @Test
+    void aRequestInTheTableOfAnInstanceOtherThanTheOneItLandedForIsAViolation() {
+        write("instances/i-2", "append", "e1", "api", "instance:i-2", "k-of-i1", "e2", "api", "instance:i-2", "k-of-i2",
+                "e3", "api", "instance:i-2", "k-deleted");
+        Dataset<Row> landed = spark.createDataFrame(List.of(RowFactory.create("k-of-i1", "instance:i-1"),
+                RowFactory.create("k-of-i2", "instance:i-2")), new StructType()
+                .add("key", DataTypes.StringType).add("tenant", DataTypes.StringType));
+
+        IsolationVerdict verdict = new IsolationAudit(spark, lake()).run(Set.of(), landed);
+
+        assertThat(verdict.violations()).containsExactly(new IsolationVerdict.Violation(
+                "gold/instances/i-2", null, IsolationVerdict.API_REQUEST_OF_ANOTHER_INSTANCE, "instance:i-1", 1));
+        assertThat(verdict.requestsNotLanded()).isEqualTo(1);
     }
 }
