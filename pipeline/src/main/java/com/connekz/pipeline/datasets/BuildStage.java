@@ -11,6 +11,7 @@ import com.connekz.pipeline.run.ConfigHash;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
 import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.spark.ConcurrentJobs;
 import com.connekz.pipeline.tenancy.Tenant;
 import com.connekz.pipeline.tenancy.TenantGuard;
 import java.util.ArrayList;
@@ -80,16 +81,16 @@ public final class BuildStage implements Stage {
         GoldContents contents = new GoldContents(spark, lake.system(GoldContents.FOLDER));
         Map<String, GoldContents.Holding> held = contents.latest();
         List<GoldContents.Holding> learned = new ArrayList<>();
+        Dataset<Row> built = examples;
+        Map<String, ContentFingerprint> wantedContent = fingerprints;
         try {
             GoldWriter writer = new GoldWriter(spark);
-            for (String name : datasets) {
-                String tenant = Tenant.ofDataset(name).value();
-                Dataset<Row> wanted = examples == null
-                        ? spark.createDataFrame(List.of(), spark.read().format("delta").load(lake.gold(name)).schema())
-                        : examples.filter(col("tenant").equalTo(tenant));
-                ContentFingerprint fingerprint = fingerprints.getOrDefault(tenant, ContentFingerprint.NONE);
-                buildOne(spark, lake.gold(name), name, wanted, fingerprint, Optional.ofNullable(held.get(name)),
-                        writer, metadata, result).ifPresent(learned::add);
+            List<Built> all = writer.committingAs(metadata, () -> ConcurrentJobs.map(List.copyOf(datasets),
+                    ConcurrentJobs.threadsFor(spark), name -> buildOne(spark, lake, name, built,
+                            wantedContent.getOrDefault(Tenant.ofDataset(name).value(), ContentFingerprint.NONE),
+                            Optional.ofNullable(held.get(name)), writer)));
+            for (Built one : all) {
+                one.count(result).ifPresent(learned::add);
             }
             contents.record(learned, context.runId());
         } finally {
@@ -100,32 +101,44 @@ public final class BuildStage implements Stage {
         return result.build();
     }
 
-    /**
-     * Brings one dataset to {@code wanted} and counts what changed. Returns what its latest version
-     * holds when that is newly known: a new version, or an unchanged one that had no record.
-     */
-    private static Optional<GoldContents.Holding> buildOne(SparkSession spark, String path, String name,
-            Dataset<Row> wanted, ContentFingerprint fingerprint, Optional<GoldContents.Holding> held,
-            GoldWriter writer, BuildMetadata metadata, StageResult.Builder result) {
+    /** How one dataset was built: its latest version before, what that was known to hold, and the change. */
+    private record Built(String name, OptionalLong before, Optional<ContentFingerprint> holds,
+                         ContentFingerprint fingerprint, GoldWriter.Change change) {
+        /**
+         * Adds this dataset's counts to the stage's. Returns what its latest version holds when that
+         * is newly known: a new version, or an unchanged one that had no record.
+         */
+        Optional<GoldContents.Holding> count(StageResult.Builder result) {
+            result.metric("examples_inserted", change.inserted());
+            result.metric("examples_updated", change.updated());
+            result.metric("examples_deleted", change.deleted());
+            if (change.committed()) {
+                result.output("gold/" + name, change.version().getAsLong());
+                return Optional.of(new GoldContents.Holding(name, change.version().getAsLong(), fingerprint));
+            }
+            result.metric("datasets_unchanged", 1);
+            // Found unchanged without a record, the version holds exactly what was wanted.
+            return before.isPresent() && holds.isEmpty()
+                    ? Optional.of(new GoldContents.Holding(name, before.getAsLong(), fingerprint))
+                    : Optional.empty();
+        }
+    }
+
+    /** Brings one dataset to its tenant's examples ({@code examples} null: none at all). */
+    private static Built buildOne(SparkSession spark, Lake lake, String name, Dataset<Row> examples,
+            ContentFingerprint fingerprint, Optional<GoldContents.Holding> held, GoldWriter writer) {
+        String path = lake.gold(name);
+        Tenant tenant = Tenant.ofDataset(name);
+        Dataset<Row> wanted = examples == null
+                ? spark.createDataFrame(List.of(), spark.read().format("delta").load(path).schema())
+                : examples.filter(col(Tenant.COLUMN).equalTo(tenant.value()));
         OptionalLong before = DeltaTables.version(spark, path);
         Optional<ContentFingerprint> holds = held
                 .filter(h -> before.isPresent() && h.version() == before.getAsLong())
                 .map(GoldContents.Holding::fingerprint);
         GoldWriter.Change[] written = new GoldWriter.Change[1];
-        TenantGuard.writeChecked(wanted, Tenant.ofDataset(name), "gold/" + name,
-                checked -> written[0] = writer.write(path, checked, fingerprint, holds, metadata));
-        GoldWriter.Change change = written[0];
-        result.metric("examples_inserted", change.inserted());
-        result.metric("examples_updated", change.updated());
-        result.metric("examples_deleted", change.deleted());
-        if (change.committed()) {
-            result.output("gold/" + name, change.version().getAsLong());
-            return Optional.of(new GoldContents.Holding(name, change.version().getAsLong(), fingerprint));
-        }
-        result.metric("datasets_unchanged", 1);
-        // Found unchanged without a record, the version holds exactly what was wanted.
-        return before.isPresent() && holds.isEmpty()
-                ? Optional.of(new GoldContents.Holding(name, before.getAsLong(), fingerprint))
-                : Optional.empty();
+        TenantGuard.writeChecked(wanted, tenant, "gold/" + name,
+                checked -> written[0] = writer.write(path, checked, fingerprint, holds));
+        return new Built(name, before, holds, fingerprint, written[0]);
     }
 }

@@ -39,8 +39,8 @@ public final class GoldWriter {
 
     /**
      * Makes the table at {@code path} hold {@code wanted} (gold rows of one tenant, whose
-     * {@link ContentFingerprint} is {@code fingerprint}), committing with {@code metadata} as user
-     * metadata. A missing table is created with statistics limited to {@link GoldSchema#STATS_COLUMNS}
+     * {@link ContentFingerprint} is {@code fingerprint}); inside {@link #committingAs} its commit
+     * carries the build's metadata. A missing table is created with statistics limited to {@link GoldSchema#STATS_COLUMNS}
      * and without change data feed, whose pre-images would keep deleted examples.
      *
      * <p>{@code holds} is what the table's latest version is known to hold (see {@link GoldContents}).
@@ -52,19 +52,19 @@ public final class GoldWriter {
      * @param holds what the version {@code latestVersion} of the table holds, when known
      */
     public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint,
-                        Optional<ContentFingerprint> holds, BuildMetadata metadata) {
+                        Optional<ContentFingerprint> holds) {
         OptionalLong latest = DeltaTables.version(spark, path);
         if (latest.isEmpty()) {
             if (fingerprint.examples() == 0) {
                 return new Change(0, 0, 0, OptionalLong.empty());
             }
-            withUserMetadata(metadata.toJson(), () -> create(path, wanted));
+            create(path, wanted);
             return new Change(fingerprint.examples(), 0, 0, DeltaTables.version(spark, path));
         }
         if (holds.isPresent() ? holds.get().equals(fingerprint) : !differs(path, wanted)) {
             return new Change(0, 0, 0, OptionalLong.empty());
         }
-        withUserMetadata(metadata.toJson(), () -> merge(path, wanted));
+        merge(path, wanted);
         DeltaTables.Commit merge = DeltaTables.latestCommit(spark, path).orElseThrow();
         if (merge.version() == latest.getAsLong()) {
             return new Change(0, 0, 0, OptionalLong.empty());
@@ -89,14 +89,14 @@ public final class GoldWriter {
     }
 
     /**
-     * Runs {@code write} with {@code metadata} as the user metadata of its commits, restoring the
-     * session's previous setting afterwards so no other write carries it.
+     * Runs {@code writes} with {@code metadata} as the user metadata of every commit they make, from
+     * any thread, restoring the session's previous setting afterwards so no other write carries it.
      */
-    private <T> T withUserMetadata(String metadata, Supplier<T> write) {
+    public <T> T committingAs(BuildMetadata metadata, Supplier<T> writes) {
         String previous = spark.conf().getOption(USER_METADATA).getOrElse(() -> null);
-        spark.conf().set(USER_METADATA, metadata);
+        spark.conf().set(USER_METADATA, metadata.toJson());
         try {
-            return write.get();
+            return writes.get();
         } finally {
             if (previous == null) {
                 spark.conf().unset(USER_METADATA);
@@ -106,7 +106,7 @@ public final class GoldWriter {
         }
     }
 
-    private Object create(String path, Dataset<Row> wanted) {
+    private void create(String path, Dataset<Row> wanted) {
         String view = "gold_create_" + UUID.randomUUID().toString().replace("-", "");
         wanted.createOrReplaceTempView(view);
         try {
@@ -116,16 +116,14 @@ public final class GoldWriter {
         } finally {
             spark.catalog().dropTempView(view);
         }
-        return null;
     }
 
-    private Object merge(String path, Dataset<Row> wanted) {
+    private void merge(String path, Dataset<Row> wanted) {
         DeltaTable.forPath(spark, path).as("t")
                 .merge(wanted.as("s"), "t." + EXAMPLE_ID + " = s." + EXAMPLE_ID)
                 .whenMatched("t." + CONTENT_HASH + " <> s." + CONTENT_HASH).updateAll()
                 .whenNotMatched().insertAll()
                 .whenNotMatchedBySource().delete()
                 .execute();
-        return null;
     }
 }

@@ -57,7 +57,7 @@ class GoldWriterTest {
     }
 
     private GoldWriter.Change write(Dataset<Row> wanted, Optional<ContentFingerprint> holds) {
-        return writer.write(path, wanted, fingerprintOf(wanted), holds, BUILD);
+        return writer.write(path, wanted, fingerprintOf(wanted), holds);
     }
 
     @Test
@@ -103,5 +103,15 @@ class GoldWriterTest {
         GoldWriter.Change restored = write(wanted, Optional.empty());
         assertThat(restored.inserted()).isEqualTo(1);
         assertThat(spark.read().format("delta").load(path).count()).isEqualTo(2);
+    }
+
+    @Test
+    void commitsInsideABuildCarryItsMetadataAndNoOtherCommitDoes() {
+        writer.committingAs(BUILD, () -> write(examples("e1", "h1"), Optional.empty()));
+        assertThat(BuildMetadata.parse(DeltaTables.latestCommit(spark, path).orElseThrow().userMetadata())).contains(BUILD);
+
+        write(examples("e1", "h1", "e2", "h2"), Optional.empty());
+
+        assertThat(DeltaTables.latestCommit(spark, path).orElseThrow().userMetadata()).isNull();
     }
 }
