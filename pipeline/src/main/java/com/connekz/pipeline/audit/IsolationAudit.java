@@ -9,25 +9,23 @@ import static org.apache.spark.sql.functions.size;
 
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.spark.ConcurrentJobs;
 import com.connekz.pipeline.tenancy.Tenant;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Proves that no tenant's data sits anywhere but its own gold dataset: reads every retained
@@ -49,9 +47,8 @@ public final class IsolationAudit {
     }
 
     /**
-     * Reads every retained version of every gold table and checks the rules. The row counts of all
-     * versions come from one aggregation; only when it fails (a version's files are gone) are the
-     * versions read one by one to tell the unreadable ones apart.
+     * Reads every retained version of every gold table and checks the rules. Versions are counted a
+     * few at a time (see {@link ConcurrentJobs}); one whose files are gone is reported unreadable.
      */
     public IsolationVerdict run() {
         return run(Set.of(), null);
@@ -86,73 +83,65 @@ public final class IsolationAudit {
                 if (alreadyChecked.contains(new IsolationChecks.Checked(table, version))) {
                     skipped++;
                 } else {
-                    versions.add(new TableVersion(table, version, tenant,
-                            spark.read().format("delta").option("versionAsOf", version).load(path)));
+                    versions.add(new TableVersion(table, version, tenant, path));
                 }
             }
         }
-        List<TableVersion> readable = new ArrayList<>();
-        Map<TableVersion, List<Row>> counts = countAll(versions, readable, unreadable);
+        List<Counted> readable = new ArrayList<>();
+        for (Counted counted : ConcurrentJobs.map(versions, ConcurrentJobs.threadsFor(spark), this::read)) {
+            if (counted.failure() != null) {
+                unreadable.add(new IsolationVerdict.UnreadableVersion(counted.version().table(), counted.version().version(),
+                        counted.failure()));
+            } else {
+                readable.add(counted);
+            }
+        }
         Dataset<Row> apiKeys = null;
-        for (TableVersion read : readable) {
-            violations.addAll(check(read.table(), read.version(), read.tenant(), read.rows(), counts.getOrDefault(read, List.of())));
-            if (hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
+        for (Counted read : readable) {
+            TableVersion version = read.version();
+            violations.addAll(check(version.table(), version.version(), version.tenant(), read.rows(), read.counts()));
+            boolean holdsApi = read.counts().stream().anyMatch(group -> group.getBoolean(1));
+            if (holdsApi && hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
                 Dataset<Row> keys = read.rows().filter(col(KIND).equalTo("api"))
-                        .select(lit(read.table()).as("table"), lit(read.tenant().value()).as("table_tenant"),
+                        .select(lit(version.table()).as("table"), lit(version.tenant().value()).as("table_tenant"),
                                 explode(col(SOURCE_RECORD_KEYS)).as("key"));
                 apiKeys = apiKeys == null ? keys : apiKeys.union(keys);
             }
         }
         long notLanded = 0;
         if (apiKeys != null) {
-            violations.addAll(requestsInSeveralTables(apiKeys));
-            if (landedTenants != null) {
-                notLanded = RequestPlacement.check(apiKeys, landedTenants, violations);
+            // Planning the scans of many versions is the cost: plan them once for both rules.
+            Dataset<Row> keys = apiKeys.persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                violations.addAll(requestsInSeveralTables(keys));
+                if (landedTenants != null) {
+                    notLanded = RequestPlacement.check(keys, landedTenants, violations);
+                }
+            } finally {
+                keys.unpersist();
             }
         }
         List<IsolationChecks.Checked> read = readable.stream()
-                .map(v -> new IsolationChecks.Checked(v.table(), v.version())).toList();
+                .map(v -> new IsolationChecks.Checked(v.version().table(), v.version().version())).toList();
         return new IsolationVerdict(violations.isEmpty(), tables.size(), readable.size(), skipped, notLanded,
                 violations, unreadable, read);
     }
 
-    /** One retained version of a gold table, as the tenant its path names and its rows. */
-    private record TableVersion(String table, long version, Tenant tenant, Dataset<Row> rows) {}
+    /** One retained version of a gold table, with the tenant its path names. */
+    private record TableVersion(String table, long version, Tenant tenant, String path) {}
 
     /**
-     * Row counts per tenant and API flag of each version. Fills {@code readable} with the versions
-     * counted and {@code unreadable} with those whose files could not be read.
+     * One version read: its rows and their counts per tenant value and API flag, or, when its files
+     * could not be read, the kind of failure.
      */
-    private static Map<TableVersion, List<Row>> countAll(List<TableVersion> versions, List<TableVersion> readable,
-                                                         List<IsolationVerdict.UnreadableVersion> unreadable) {
-        Map<TableVersion, List<Row>> counts = new LinkedHashMap<>();
-        if (versions.isEmpty()) {
-            return counts;
-        }
+    private record Counted(TableVersion version, Dataset<Row> rows, List<Row> counts, String failure) {}
+
+    private Counted read(TableVersion version) {
         try {
-            Dataset<Row> all = null;
-            for (int i = 0; i < versions.size(); i++) {
-                Dataset<Row> labelled = tenantAndKind(versions.get(i).rows()).withColumn("read", lit(i));
-                all = all == null ? labelled : all.union(labelled);
-            }
-            List<Row> rows = all.groupBy("read", "tenant", "is_api").agg(count(lit(1)).as("rows")).collectAsList();
-            for (Row row : rows) {
-                counts.computeIfAbsent(versions.get(row.getInt(0)), v -> new ArrayList<>())
-                        .add(RowFactory.create(row.getString(1), row.getBoolean(2), row.getLong(3)));
-            }
-            readable.addAll(versions);
-            return counts;
-        } catch (Exception someFilesGone) { // SparkException is thrown undeclared
-            for (TableVersion version : versions) {
-                try {
-                    counts.put(version, tenantsAndKinds(version.rows()).collectAsList());
-                    readable.add(version);
-                } catch (Exception filesGone) {
-                    unreadable.add(new IsolationVerdict.UnreadableVersion(version.table(), version.version(),
-                            filesGone.getClass().getSimpleName()));
-                }
-            }
-            return counts;
+            Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version.version()).load(version.path());
+            return new Counted(version, rows, tenantsAndKinds(rows).collectAsList(), null);
+        } catch (Exception filesGone) { // SparkException is thrown undeclared
+            return new Counted(version, null, null, filesGone.getClass().getSimpleName());
         }
     }
 
