@@ -96,10 +96,26 @@ public final class IsolationAudit {
                 readable.add(counted);
             }
         }
-        Dataset<Row> apiKeys = null;
         for (Counted read : readable) {
             TableVersion version = read.version();
             violations.addAll(check(version.table(), version.version(), version.tenant(), read.rows(), read.counts()));
+        }
+        long notLanded = requestRules(readable, landedTenants, violations);
+        List<IsolationChecks.Checked> read = readable.stream()
+                .map(v -> new IsolationChecks.Checked(v.version().table(), v.version().version())).toList();
+        return new IsolationVerdict(violations.isEmpty(), tables.size(), readable.size(), skipped, notLanded,
+                violations, unreadable, read);
+    }
+
+    /**
+     * The rules about API requests across the versions read: none in two tables, and (with
+     * {@code landedTenants}) each in its own instance's table. Returns how many could not be placed.
+     */
+    private static long requestRules(List<Counted> readable, Dataset<Row> landedTenants,
+                                     List<IsolationVerdict.Violation> violations) {
+        Dataset<Row> apiKeys = null;
+        for (Counted read : readable) {
+            TableVersion version = read.version();
             boolean holdsApi = read.counts().stream().anyMatch(group -> group.getBoolean(1));
             if (holdsApi && hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
                 Dataset<Row> keys = read.rows().filter(col(KIND).equalTo("api"))
@@ -108,23 +124,17 @@ public final class IsolationAudit {
                 apiKeys = apiKeys == null ? keys : apiKeys.union(keys);
             }
         }
-        long notLanded = 0;
-        if (apiKeys != null) {
-            // Planning the scans of many versions is the cost: plan them once for both rules.
-            Dataset<Row> keys = apiKeys.persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                violations.addAll(requestsInSeveralTables(keys));
-                if (landedTenants != null) {
-                    notLanded = RequestPlacement.check(keys, landedTenants, violations);
-                }
-            } finally {
-                keys.unpersist();
-            }
+        if (apiKeys == null) {
+            return 0;
         }
-        List<IsolationChecks.Checked> read = readable.stream()
-                .map(v -> new IsolationChecks.Checked(v.version().table(), v.version().version())).toList();
-        return new IsolationVerdict(violations.isEmpty(), tables.size(), readable.size(), skipped, notLanded,
-                violations, unreadable, read);
+        // Planning the scans of many versions is the cost: plan them once for both rules.
+        Dataset<Row> keys = apiKeys.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            violations.addAll(requestsInSeveralTables(keys));
+            return landedTenants == null ? 0 : RequestPlacement.check(keys, landedTenants, violations);
+        } finally {
+            keys.unpersist();
+        }
     }
 
     /** One retained version of a gold table, with the tenant its path names. */
