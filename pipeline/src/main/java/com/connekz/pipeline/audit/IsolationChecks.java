@@ -1,12 +1,11 @@
 package com.connekz.pipeline.audit;
 
-import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.SystemTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -26,12 +25,10 @@ public final class IsolationChecks {
             .add("run_id", DataTypes.StringType)
             .add("checked_at", DataTypes.TimestampType);
 
-    private final SparkSession spark;
-    private final String path;
+    private final SystemTable table;
 
     public IsolationChecks(SparkSession spark, String path) {
-        this.spark = spark;
-        this.path = path;
+        this.table = new SystemTable(spark, path, SCHEMA, List.of("table", "version", "run_id", "checked_at"));
     }
 
     /** One version of a gold table, named by its path under the lake ({@code gold/assistant}). */
@@ -39,23 +36,15 @@ public final class IsolationChecks {
 
     /** Every version recorded as isolated, read in one pass. */
     public Set<Checked> all() {
-        if (!DeltaTables.exists(spark, path)) {
-            return Set.of();
-        }
-        return spark.read().format("delta").load(path).select("table", "version").collectAsList().stream()
+        return table.read().select("table", "version").collectAsList().stream()
                 .map(row -> new Checked(row.getString(0), row.getLong(1)))
                 .collect(Collectors.toSet());
     }
 
     /** Records, in one commit, that these versions were read in full and found isolated. */
     public void record(List<Checked> versions, String runId, Instant at) {
-        if (versions.isEmpty()) {
-            return;
-        }
-        List<Row> rows = versions.stream()
+        table.append(versions.stream()
                 .map(v -> RowFactory.create(v.table(), v.version(), runId, Timestamp.from(at)))
-                .toList();
-        DeltaTables.create(spark, path, SCHEMA, List.of("table", "version", "run_id", "checked_at"));
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(path);
+                .toList());
     }
 }

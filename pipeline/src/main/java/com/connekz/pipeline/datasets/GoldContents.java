@@ -1,6 +1,6 @@
 package com.connekz.pipeline.datasets;
 
-import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.SystemTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +26,10 @@ public final class GoldContents {
             .add("fingerprint", DataTypes.StringType)
             .add("run_id", DataTypes.StringType);
 
-    private final SparkSession spark;
-    private final String path;
+    private final SystemTable table;
 
     public GoldContents(SparkSession spark, String path) {
-        this.spark = spark;
-        this.path = path;
+        this.table = new SystemTable(spark, path, SCHEMA, List.of("dataset", "version", "run_id"));
     }
 
     /** One gold version and what it holds. */
@@ -40,10 +38,7 @@ public final class GoldContents {
     /** What the latest recorded version of each dataset holds, read in one pass. */
     public Map<String, Holding> latest() {
         Map<String, Holding> latest = new HashMap<>();
-        if (!DeltaTables.exists(spark, path)) {
-            return latest;
-        }
-        for (Row row : spark.read().format("delta").load(path).select("dataset", "version", "fingerprint").collectAsList()) {
+        for (Row row : table.read().select("dataset", "version", "fingerprint").collectAsList()) {
             ContentFingerprint fingerprint = ContentFingerprint.parse(row.getString(2));
             Holding holding = new Holding(row.getString(0), row.getLong(1), fingerprint);
             if (fingerprint != null) {
@@ -55,13 +50,8 @@ public final class GoldContents {
 
     /** Records, in one commit, what each version holds. */
     public void record(List<Holding> holdings, String runId) {
-        if (holdings.isEmpty()) {
-            return;
-        }
-        List<Row> rows = holdings.stream()
+        table.append(holdings.stream()
                 .map(h -> RowFactory.create(h.dataset(), h.version(), h.fingerprint().toString(), runId))
-                .toList();
-        DeltaTables.create(spark, path, SCHEMA, List.of("dataset", "version", "run_id"));
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(path);
+                .toList());
     }
 }

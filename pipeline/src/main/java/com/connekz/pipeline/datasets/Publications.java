@@ -2,7 +2,7 @@ package com.connekz.pipeline.datasets;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.SystemTable;
 import com.connekz.pipeline.lake.Lake;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,12 +32,10 @@ public final class Publications {
             .add("published_at", DataTypes.TimestampType)
             .add("audits_json", DataTypes.StringType);
 
-    private final SparkSession spark;
-    private final String path;
+    private final SystemTable table;
 
     public Publications(SparkSession spark, String path) {
-        this.spark = spark;
-        this.path = path;
+        this.table = new SystemTable(spark, path, SCHEMA, List.of("dataset", "version", "run_id", "published_at"));
     }
 
     /** Where the manifest of a published version lives: {@code _system/manifests/<dataset>/v<N>.json}. */
@@ -53,22 +51,14 @@ public final class Publications {
      * published or, when the commit fails, none.
      */
     public void publish(Map<Published, String> auditsJsonByVersion, String runId, Instant at) {
-        if (auditsJsonByVersion.isEmpty()) {
-            return;
-        }
-        List<Row> rows = auditsJsonByVersion.entrySet().stream()
+        table.append(auditsJsonByVersion.entrySet().stream()
                 .map(e -> RowFactory.create(e.getKey().dataset(), e.getKey().version(), runId, Timestamp.from(at), e.getValue()))
-                .toList();
-        DeltaTables.create(spark, path, SCHEMA, List.of("dataset", "version", "run_id", "published_at"));
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(path);
+                .toList());
     }
 
     /** Every published version of every dataset, read in one pass. */
     public Set<Published> all() {
-        if (!DeltaTables.exists(spark, path)) {
-            return Set.of();
-        }
-        return spark.read().format("delta").load(path).select("dataset", "version").collectAsList().stream()
+        return table.read().select("dataset", "version").collectAsList().stream()
                 .map(row -> new Published(row.getString(0), row.getLong(1)))
                 .collect(Collectors.toSet());
     }
@@ -86,9 +76,6 @@ public final class Publications {
     }
 
     private Dataset<Row> published(String dataset) {
-        if (!DeltaTables.exists(spark, path)) {
-            return spark.createDataFrame(List.of(), SCHEMA);
-        }
-        return spark.read().format("delta").load(path).filter(col("dataset").equalTo(dataset));
+        return table.read().filter(col("dataset").equalTo(dataset));
     }
 }

@@ -1,11 +1,10 @@
 package com.connekz.pipeline.ingest;
 
-import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.SystemTable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -24,20 +23,18 @@ public final class IngestedFiles {
             .add("modified_at", DataTypes.LongType)
             .add("run_id", DataTypes.StringType);
 
-    private final SparkSession spark;
-    private final String path;
+    private final SystemTable table;
 
     public IngestedFiles(SparkSession spark, String path) {
-        this.spark = spark;
-        this.path = path;
+        this.table = new SystemTable(spark, path, SCHEMA, List.of("source", "size", "modified_at", "run_id"));
     }
 
     /** The landed files not ingested before (same path, size and modification time). */
     public List<LandedFile> notYetIngested(List<LandedFile> landed) {
-        if (!DeltaTables.exists(spark, path)) {
+        if (!table.exists()) {
             return landed;
         }
-        Set<String> seen = new HashSet<>(spark.read().format("delta").load(path)
+        Set<String> seen = new HashSet<>(table.read()
                 .selectExpr("concat_ws('|', path, size, modified_at)")
                 .as(Encoders.STRING())
                 .collectAsList());
@@ -45,13 +42,8 @@ public final class IngestedFiles {
     }
 
     public void record(List<LandedFile> files, String runId) {
-        if (files.isEmpty()) {
-            return;
-        }
-        List<Row> rows = files.stream()
+        table.append(files.stream()
                 .map(f -> RowFactory.create(f.source(), f.path(), f.size(), f.modifiedAt(), runId))
-                .toList();
-        DeltaTables.create(spark, path, SCHEMA, List.of("source", "size", "modified_at", "run_id"));
-        spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("append").save(path);
+                .toList());
     }
 }

@@ -1,0 +1,44 @@
+package com.connekz.pipeline.lake;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A small append-only bookkeeping table under {@code _system/} (what was ingested, published,
+ * checked...): created on its first append, read whole. Statistics are kept only for the columns
+ * named, never for text that could hold personal data.
+ */
+public final class SystemTable {
+    private final SparkSession spark;
+    private final String path;
+    private final StructType schema;
+    private final List<String> statsColumns;
+
+    public SystemTable(SparkSession spark, String path, StructType schema, List<String> statsColumns) {
+        this.spark = spark;
+        this.path = path;
+        this.schema = schema;
+        this.statsColumns = List.copyOf(statsColumns);
+    }
+
+    public boolean exists() {
+        return DeltaTables.exists(spark, path);
+    }
+
+    /** Every row, or none before the first append. */
+    public Dataset<Row> read() {
+        return exists() ? spark.read().format("delta").load(path) : spark.createDataFrame(List.of(), schema);
+    }
+
+    /** Appends {@code rows} in one commit (one file); nothing at all when there are none. */
+    public void append(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        DeltaTables.create(spark, path, schema, statsColumns);
+        spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").mode("append").save(path);
+    }
+}
