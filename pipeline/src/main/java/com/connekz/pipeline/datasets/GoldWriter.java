@@ -40,8 +40,9 @@ public final class GoldWriter {
     /**
      * Makes the table at {@code path} hold {@code wanted} (gold rows of one tenant, whose
      * {@link ContentFingerprint} is {@code fingerprint}); inside {@link #committingAs} its commit
-     * carries the build's metadata. A missing table is created with statistics limited to {@link GoldSchema#STATS_COLUMNS}
-     * and without change data feed, whose pre-images would keep deleted examples.
+     * carries the build's metadata. A missing table is created with statistics limited to
+     * {@link GoldSchema#STATS_COLUMNS} and without change data feed, whose pre-images would keep
+     * deleted examples.
      *
      * <p>{@code holds} is what the table's latest version is known to hold (see {@link GoldContents}).
      * When it is the same fingerprint, nothing is read or written. When it differs, the table is
@@ -49,7 +50,7 @@ public final class GoldWriter {
      * not known (its latest commit is a deletion's rewrite, or came before fingerprints) is compared
      * row by row first, so that an unchanged table never gets a new version.
      *
-     * @param holds what the version {@code latestVersion} of the table holds, when known
+     * @param holds what the table's latest version holds, when known
      */
     public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint,
                         Optional<ContentFingerprint> holds) {
