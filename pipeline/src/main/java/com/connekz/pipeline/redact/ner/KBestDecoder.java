@@ -17,13 +17,15 @@ import opennlp.tools.util.Span;
  * the best label sequence, this weighs every sequence the beam returns by its probability, so that
  * a name the best sequence missed but a close runner-up found still gets a probability: the sum of
  * the weights of the sequences that hold it. Perceptron models (the shipped one) are searched with
- * {@link PerceptronBeamSearch}, which gives OpenNLP's sequences faster.
+ * {@link PerceptronBeamSearch}, which gives OpenNLP's sequences faster, weighing features with
+ * {@link ShippedFeatures} when the model was trained with the shipped descriptor.
  */
 final class KBestDecoder extends NameFinderME {
     private final SequenceCodec<String> codec;
     private final SequenceValidator<String> validator;
     private final int sequences;
     private final PerceptronBeamSearch fastSearch;
+    private final FixedFeatures fastSearchFeatures;
 
     KBestDecoder(TokenNameFinderModel model, int sequences) {
         super(model);
@@ -31,12 +33,14 @@ final class KBestDecoder extends NameFinderME {
         this.validator = codec.createSequenceValidator();
         this.sequences = sequences;
         this.fastSearch = PerceptronBeamSearch.of(model).orElse(null);
+        this.fastSearchFeatures = fastSearch == null ? null
+                : fastSearch.shippedFeatures(model).orElseGet(() -> fastSearch.featuresOf(contextGenerator));
     }
 
     /** Every span any returned sequence holds, each with its summed sequence weight. */
     Map<Span, Double> spanProbabilities(String[] tokens) {
         Sequence[] ranked = fastSearch != null
-                ? fastSearch.bestSequences(sequences, tokens, contextGenerator, validator)
+                ? fastSearch.bestSequences(sequences, tokens, fastSearchFeatures, validator)
                 : model.bestSequences(sequences, tokens, null, contextGenerator, validator);
         clearAdaptiveData();
         double[] weights = normalizedWeights(ranked);

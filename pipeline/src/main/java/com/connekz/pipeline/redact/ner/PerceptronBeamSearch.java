@@ -76,6 +76,23 @@ final class PerceptronBeamSearch {
     /** The best {@code count} label sequences, best first, as OpenNLP's {@code BeamSearch.bestSequences} returns them. */
     Sequence[] bestSequences(int count, String[] tokens, BeamSearchContextGenerator<String> contexts,
             SequenceValidator<String> validator) {
+        return bestSequences(count, tokens, featuresOf(contexts), validator);
+    }
+
+    /** The fixed features a context generator gives, weighed by this model. */
+    FixedFeatures featuresOf(BeamSearchContextGenerator<String> contexts) {
+        return tokens -> (index, scores) -> addParameters(
+                contexts.getContext(index, tokens, null, NO_ADDITIONAL_CONTEXT), scores);
+    }
+
+    /** The shipped descriptor's features weighed by this model, when the model was trained with it. */
+    Optional<FixedFeatures> shippedFeatures(TokenNameFinderModel model) {
+        return ShippedFeatures.forModel(model, parameters);
+    }
+
+    /** As {@link #bestSequences(int, String[], BeamSearchContextGenerator, SequenceValidator)}, over fixed features. */
+    Sequence[] bestSequences(int count, String[] tokens, FixedFeatures features, SequenceValidator<String> validator) {
+        FixedFeatures.Sentence sentence = features.of(tokens);
         int size = outcomes.length;
         Token[] prepared = new Token[tokens.length];
         double[] scores = new double[size];
@@ -84,7 +101,7 @@ final class PerceptronBeamSearch {
         Queue<Sequence> next = new PriorityQueue<>(beamSize);
         previous.add(new Sequence());
         for (int i = 0; i < tokens.length; i++) {
-            Token token = prepared[i] = new Token(tokens[i], contexts.getContext(i, tokens, null, NO_ADDITIONAL_CONTEXT));
+            Token token = prepared[i] = new Token(tokens[i], i, sentence);
             int kept = Math.min(beamSize, previous.size());
             for (int s = 0; !previous.isEmpty() && s < kept; s++) {
                 Sequence top = previous.remove();
@@ -131,9 +148,9 @@ final class PerceptronBeamSearch {
         private final boolean[] looked = new boolean[outcomes.length + 1];
         private String shape;
 
-        Token(String word, String[] fixedContext) {
+        Token(String word, int index, FixedFeatures.Sentence sentence) {
             this.word = word;
-            addParameters(fixedContext, fixedScores);
+            sentence.addTo(index, fixedScores);
         }
 
         /** The unnormalised scores after labels {@code po} and {@code ppo}, summed in OpenNLP's feature order. */
@@ -170,7 +187,8 @@ final class PerceptronBeamSearch {
         }
     }
 
-    private static void add(Context feature, double[] scores) {
+    /** Adds one feature's weights per outcome; an unknown feature (null) adds nothing. */
+    static void add(Context feature, double[] scores) {
         if (feature == null) {
             return;
         }

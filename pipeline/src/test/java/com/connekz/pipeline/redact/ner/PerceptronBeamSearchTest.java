@@ -36,6 +36,10 @@ class PerceptronBeamSearchTest {
         Sequence[] fastSequences(PerceptronBeamSearch search, String[] tokens) {
             return search.bestSequences(SEQUENCES, tokens, contextGenerator, validator);
         }
+
+        Sequence[] fastSequences(PerceptronBeamSearch search, FixedFeatures features, String[] tokens) {
+            return search.bestSequences(SEQUENCES, tokens, features, validator);
+        }
     }
 
     @Test
@@ -43,6 +47,7 @@ class PerceptronBeamSearchTest {
         TokenNameFinderModel model = NameFinderModels.load().orElseThrow();
         PerceptronBeamSearch search = PerceptronBeamSearch.of(model).orElseThrow();
         OpenNlp openNlp = new OpenNlp(model);
+        FixedFeatures shipped = search.shippedFeatures(model).orElseThrow();
         List<String[]> sentences = canarySentences();
 
         int compared = 0;
@@ -51,15 +56,21 @@ class PerceptronBeamSearchTest {
             openNlp.clearAdaptiveData();
             Sequence[] actual = openNlp.fastSequences(search, tokens);
             openNlp.clearAdaptiveData();
+            Sequence[] weighedOnce = openNlp.fastSequences(search, shipped, tokens);
 
-            assertThat(actual).hasSameSizeAs(expected);
-            for (int i = 0; i < expected.length; i++) {
-                assertThat(actual[i].getOutcomes()).isEqualTo(expected[i].getOutcomes());
-                assertThat(actual[i].getScore()).isEqualTo(expected[i].getScore());
-            }
+            assertSameSequences(actual, expected);
+            assertSameSequences(weighedOnce, expected);
             compared++;
         }
         assertThat(compared).isGreaterThan(100);
+    }
+
+    private static void assertSameSequences(Sequence[] actual, Sequence[] expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i].getOutcomes()).isEqualTo(expected[i].getOutcomes());
+            assertThat(actual[i].getScore()).isEqualTo(expected[i].getScore());
+        }
     }
 
     private static List<String[]> canarySentences() throws Exception {

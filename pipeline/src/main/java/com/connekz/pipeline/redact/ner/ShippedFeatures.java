@@ -1,0 +1,181 @@
+package com.connekz.pipeline.redact.ner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import opennlp.tools.dictionary.Dictionary;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
+import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
+import opennlp.tools.util.featuregen.PrefixFeatureGenerator;
+import opennlp.tools.util.featuregen.PreviousMapFeatureGenerator;
+import opennlp.tools.util.featuregen.SentenceFeatureGenerator;
+import opennlp.tools.util.featuregen.SuffixFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenFeatureGenerator;
+
+/**
+ * The fixed features of the shipped descriptor ({@code /models/ner/features.xml}), weighed without
+ * building their strings again for every sentence. Most of a token's features depend on one word
+ * only (its shape, lower case, affixes and dictionary mark, each under the prefix of its window
+ * position), so their model weights are looked up once per word and kept; per sentence only the
+ * dictionary spans ({@link DictionarySpans}) and the bigrams are new. The feature strings come from
+ * OpenNLP's own generators and the weights are added in the descriptor's order, so the scores are
+ * OpenNLP's to the bit ({@code ShippedFeaturesTest}). Used only for a model whose descriptor is byte
+ * for byte the one mirrored here. Not thread-safe: one per decoder.
+ */
+final class ShippedFeatures implements FixedFeatures {
+    /** SHA-256 of the descriptor this class mirrors, as stored in the model. */
+    static final String DESCRIPTOR_SHA256 = "ee94bcd727a6c368daea67f8f2f2c9566afb23a704b24219c24eb1c2965044ed";
+    private static final String DESCRIPTOR_ARTIFACT = "generator.featuregen";
+    /** The word windows: the word itself, two before, two after (OpenNLP's order and prefixes). */
+    private static final int[] WORD_OFFSETS = {0, -1, -2, 1, 2};
+    private static final String[] WORD_PREFIXES = {"", "p1", "p2", "n1", "n2"};
+    /** The dictionary window: the word itself, one before, one after. */
+    private static final int[] DICTIONARY_OFFSETS = {0, -1, 1};
+    private static final String[] DICTIONARY_PREFIXES = {"", "p1", "n1"};
+    /** Words kept per decoder before the cache starts again (chat vocabulary fits many times over). */
+    private static final int MAX_WORDS = 50_000;
+    private static final Context[] NONE = new Context[0];
+
+    private final Map<String, Context> weights;
+    private final DictionarySpans names;
+    private final Map<String, Word> words = new HashMap<>();
+    private final AdaptiveFeatureGenerator shape = new TokenClassFeatureGenerator(true);
+    private final AdaptiveFeatureGenerator lowerCase = new TokenFeatureGenerator(true);
+    private final AdaptiveFeatureGenerator prefixes = new PrefixFeatureGenerator(3);
+    private final AdaptiveFeatureGenerator suffixes = new SuffixFeatureGenerator(3);
+    private final AdaptiveFeatureGenerator bigrams = new BigramNameFeatureGenerator();
+    /** "def" and "pd=null": the outcome prior, and the previous-map feature of a decoder that never adapts. */
+    private final Context[] everyWord;
+    private final Context[] sentenceBegin;
+    private final List<String> scratch = new ArrayList<>();
+
+    private ShippedFeatures(Map<String, Context> weights, DictionarySpans names) {
+        this.weights = weights;
+        this.names = names;
+        String[] anyWord = {"word"};
+        this.everyWord = contexts("", anyWord, new OutcomePriorFeatureGenerator(), new PreviousMapFeatureGenerator());
+        this.sentenceBegin = contexts("", anyWord, new SentenceFeatureGenerator(true, false));
+    }
+
+    /** The shipped features over the model's weights, or empty when the model was trained with another descriptor. */
+    static Optional<FixedFeatures> forModel(TokenNameFinderModel model, Map<String, Context> weights) {
+        Object descriptor = model.getArtifact(DESCRIPTOR_ARTIFACT);
+        Object dictionary = model.getArtifact(PersonNameDictionary.RESOURCE_NAME);
+        if (!(descriptor instanceof byte[] bytes) || !DESCRIPTOR_SHA256.equals(ModelBytes.sha256(bytes))
+                || !(dictionary instanceof Dictionary listed) || listed.isCaseSensitive()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShippedFeatures(weights, DictionarySpans.of(listed)));
+    }
+
+    @Override
+    public Sentence of(String[] tokens) {
+        Word[] sentence = new Word[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            sentence[i] = word(tokens[i]);
+        }
+        boolean[] listed = new boolean[tokens.length];
+        for (Span name : names.find(tokens)) {
+            for (int i = name.getStart(); i < name.getEnd(); i++) {
+                listed[i] = true;
+            }
+        }
+        return (index, scores) -> addTo(tokens, sentence, listed, index, scores);
+    }
+
+    private void addTo(String[] tokens, Word[] sentence, boolean[] listed, int index, double[] scores) {
+        for (int p = 0; p < WORD_OFFSETS.length; p++) {
+            int at = index + WORD_OFFSETS[p];
+            if (at >= 0 && at < tokens.length) {
+                addAll(sentence[at].shape[p], scores);
+            }
+        }
+        for (int p = 0; p < WORD_OFFSETS.length; p++) {
+            int at = index + WORD_OFFSETS[p];
+            if (at >= 0 && at < tokens.length) {
+                addAll(sentence[at].lowerCase[p], scores);
+            }
+        }
+        addAll(sentence[index].affixes, scores);
+        for (int p = 0; p < DICTIONARY_OFFSETS.length; p++) {
+            int at = index + DICTIONARY_OFFSETS[p];
+            if (at >= 0 && at < tokens.length && listed[at]) {
+                addAll(sentence[at].listed[p], scores);
+            }
+        }
+        addAll(everyWord, scores);
+        scratch.clear();
+        bigrams.createFeatures(scratch, tokens, index, null);
+        for (String bigram : scratch) {
+            PerceptronBeamSearch.add(weights.get(bigram), scores);
+        }
+        if (index == 0) {
+            addAll(sentenceBegin, scores);
+        }
+    }
+
+    private Word word(String token) {
+        Word word = words.get(token);
+        if (word == null) {
+            if (words.size() >= MAX_WORDS) {
+                words.clear();
+            }
+            word = new Word(token);
+            words.put(token, word);
+        }
+        return word;
+    }
+
+    /** One word's weights under each window prefix; a feature the model does not know weighs nothing. */
+    private final class Word {
+        final Context[][] shape = new Context[WORD_PREFIXES.length][];
+        final Context[][] lowerCase = new Context[WORD_PREFIXES.length][];
+        final Context[] affixes;
+        final Context[][] listed = new Context[DICTIONARY_PREFIXES.length][];
+
+        Word(String token) {
+            String[] alone = {token};
+            for (int p = 0; p < WORD_PREFIXES.length; p++) {
+                shape[p] = contexts(WORD_PREFIXES[p], alone, ShippedFeatures.this.shape);
+                lowerCase[p] = contexts(WORD_PREFIXES[p], alone, ShippedFeatures.this.lowerCase);
+            }
+            affixes = contexts("", alone, prefixes, suffixes);
+            for (int p = 0; p < DICTIONARY_PREFIXES.length; p++) {
+                listed[p] = known(DICTIONARY_PREFIXES[p] + ":w=dic", DICTIONARY_PREFIXES[p] + ":w=dic=" + token);
+            }
+        }
+    }
+
+    /** The weights of the features the generators give a one-word sentence, each under {@code prefix}. */
+    private Context[] contexts(String prefix, String[] alone, AdaptiveFeatureGenerator... generators) {
+        List<String> features = new ArrayList<>();
+        for (AdaptiveFeatureGenerator generator : generators) {
+            generator.createFeatures(features, alone, 0, null);
+        }
+        return known(features.stream().map(feature -> prefix + feature).toArray(String[]::new));
+    }
+
+    private Context[] known(String... features) {
+        List<Context> known = new ArrayList<>(features.length);
+        for (String feature : features) {
+            Context weight = weights.get(feature);
+            if (weight != null) {
+                known.add(weight);
+            }
+        }
+        return known.isEmpty() ? NONE : known.toArray(NONE);
+    }
+
+    private static void addAll(Context[] features, double[] scores) {
+        for (Context feature : features) {
+            PerceptronBeamSearch.add(feature, scores);
+        }
+    }
+}
