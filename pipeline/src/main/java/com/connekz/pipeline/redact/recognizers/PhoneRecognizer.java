@@ -41,6 +41,9 @@ public final class PhoneRecognizer implements Recognizer {
         int[] windows = text.digitWindows();
         for (int w = 0; w < windows.length; w += 2) {
             String window = text.text().substring(windows[w], windows[w + 1]);
+            if (!mayHoldADialledNumber(window)) {
+                continue;
+            }
             for (PhoneNumberMatch match : PHONES.findNumbers(window, "NZ", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
                 int start = windows[w] + match.start();
                 int end = windows[w] + match.end();
@@ -55,6 +58,14 @@ public final class PhoneRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /**
+     * Every number reported starts with a plus, a zero or a bracket ({@link #dialledAsAPhone}); a
+     * window without any of them cannot hold one, so libphonenumber (the costliest part) is spared it.
+     */
+    static boolean mayHoldADialledNumber(String window) {
+        return window.indexOf('0') >= 0 || window.indexOf('+') >= 0 || window.indexOf('(') >= 0;
     }
 
     /**

@@ -19,4 +19,13 @@ class PhoneRecognizerTest {
         assertThat(Found.entities(recognizer, "code 000 000 0000"))
                 .allSatisfy(entity -> assertThat(entity.score()).as("needs context").isLessThan(0.5));
     }
+
+    @Test
+    void handsLibphonenumberOnlyWindowsThatCanStartADialledNumber() {
+        assertThat(PhoneRecognizer.mayHoldADialledNumber("4111 1111 1111 1111")).isFalse();
+        assertThat(PhoneRecognizer.mayHoldADialledNumber("49-091-850")).isTrue();
+        assertThat(PhoneRecognizer.mayHoldADialledNumber("+44 20")).isTrue();
+        assertThat(PhoneRecognizer.mayHoldADialledNumber("(9) 379 4561")).isTrue();
+        assertThat(Found.texts(recognizer, "ring 027 123 4567 or 4111 1111 1111 1111")).containsExactly("027 123 4567");
+    }
 }
