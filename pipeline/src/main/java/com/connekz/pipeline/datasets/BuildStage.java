@@ -138,7 +138,7 @@ public final class BuildStage implements Stage {
                 .map(GoldContents.Holding::fingerprint);
         GoldWriter.Change[] written = new GoldWriter.Change[1];
         TenantGuard.writeChecked(wanted, tenant, "gold/" + name,
-                checked -> written[0] = writer.write(path, checked, fingerprint, holds));
+                checked -> written[0] = writer.write(path, checked, fingerprint, before, holds));
         return new Built(name, before, holds, fingerprint, written[0]);
     }
 }

@@ -50,11 +50,12 @@ public final class GoldWriter {
      * not known (its latest commit is a deletion's rewrite, or came before fingerprints) is compared
      * row by row first, so that an unchanged table never gets a new version.
      *
-     * @param holds what the table's latest version holds, when known
+     * @param latest the table's latest version as the caller read it before deciding {@code holds}
+     *     (empty: no table yet)
+     * @param holds what that version holds, when known
      */
-    public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint,
+    public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, OptionalLong latest,
                         Optional<ContentFingerprint> holds) {
-        OptionalLong latest = DeltaTables.version(spark, path);
         if (latest.isEmpty()) {
             if (fingerprint.examples() == 0) {
                 return new Change(0, 0, 0, OptionalLong.empty());

@@ -8,13 +8,10 @@ import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -22,32 +19,9 @@ import org.apache.spark.sql.Row;
  * violation fails the run with nothing committed.
  */
 public final class TenantGuard {
-    /** How many distinct offending tenant values a violation names at most. */
-    static final int NAMED_AT_MOST = 20;
     private static final String MARKER = "TENANT_VIOLATION ";
 
     private TenantGuard() {}
-
-    /**
-     * Returns normally only if every row's {@code tenant} equals {@code tenant}; otherwise throws a
-     * {@link TenantViolation} naming {@code table} and the offending tenant values. A frame without
-     * a {@code tenant} column violates too. Reads {@code rows} once; writes nothing.
-     */
-    public static void requireOnly(Dataset<Row> rows, Tenant tenant, String table) {
-        if (!Arrays.asList(rows.columns()).contains(Tenant.COLUMN)) {
-            throw new TenantViolation(table, tenant, Set.of("<no tenant column>"));
-        }
-        List<String> offending = rows.select(col(Tenant.COLUMN))
-                .filter(not(tenant))
-                .distinct()
-                .limit(NAMED_AT_MOST)
-                .select(coalesce(col(Tenant.COLUMN), lit("null")))
-                .as(Encoders.STRING())
-                .collectAsList();
-        if (!offending.isEmpty()) {
-            throw new TenantViolation(table, tenant, new HashSet<>(offending));
-        }
-    }
 
     /**
      * Commits the rows through {@code commit} with the check inside the write's own plan: a row of

@@ -57,7 +57,7 @@ class GoldWriterTest {
     }
 
     private GoldWriter.Change write(Dataset<Row> wanted, Optional<ContentFingerprint> holds) {
-        return writer.write(path, wanted, fingerprintOf(wanted), holds);
+        return writer.write(path, wanted, fingerprintOf(wanted), DeltaTables.version(spark, path), holds);
     }
 
     @Test

@@ -61,13 +61,18 @@ class TenantGuardTest {
 
     @Test
     void rowsWithoutATenantViolateToo() {
-        TenantViolation violation = catchThrowableOfType(TenantViolation.class,
-                () -> TenantGuard.requireOnly(rows("x", null), Tenant.assistant(), "gold/assistant"));
-        assertThat(violation.offendingTenants()).containsExactly("null");
+        String table = lake.resolve("gold/assistant-null").toString();
+        append(rows("ok", "assistant"), table);
 
-        TenantViolation noColumn = catchThrowableOfType(TenantViolation.class,
-                () -> TenantGuard.requireOnly(rows("x", "assistant").drop("tenant"), Tenant.assistant(), "gold/assistant"));
+        TenantViolation violation = catchThrowableOfType(TenantViolation.class, () -> TenantGuard.writeChecked(
+                rows("x", null), Tenant.assistant(), "gold/assistant", rows -> append(rows, table)));
+        assertThat(violation.offendingTenants()).containsExactly("null");
+        assertThat(version(table)).isZero();
+
+        TenantViolation noColumn = catchThrowableOfType(TenantViolation.class, () -> TenantGuard.writeChecked(
+                rows("x", "assistant").drop("tenant"), Tenant.assistant(), "gold/assistant", rows -> append(rows, table)));
         assertThat(noColumn.getMessage()).contains("gold/assistant");
+        assertThat(version(table)).isZero();
     }
 
     @Test
