@@ -2,7 +2,6 @@ package com.connekz.pipeline.redact.ner;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -10,6 +9,7 @@ import java.util.Queue;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.perceptron.PerceptronModel;
 import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.NameFinderSequenceValidator;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.BeamSearchContextGenerator;
 import opennlp.tools.util.Sequence;
@@ -22,8 +22,10 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  * window) followed by four that depend on the two labels chosen before it ({@code po=}, {@code pow=},
  * {@code powf=}, {@code ppo=}, as OpenNLP's name context generator writes them). OpenNLP builds and
  * looks up every feature again for each of the beam's sequences; this sums the fixed ones once per
- * token and looks the label features up once per token and label. Sums run in OpenNLP's order, so
- * scores are bit-identical ({@code PerceptronBeamSearchTest} holds it to that).
+ * token and looks the label features up once per token and label. A sequence is a chain of
+ * {@link Path}s, so extending one copies nothing, and the name finder's validator is asked once per
+ * pair of labels. Sums run in OpenNLP's order and ties fall as in its priority queue, so sequences
+ * and scores are bit-identical ({@code PerceptronBeamSearchTest} holds it to that).
  */
 final class PerceptronBeamSearch {
     /** OpenNLP's floor for a sequence's log score. */
@@ -93,50 +95,136 @@ final class PerceptronBeamSearch {
     /** As {@link #bestSequences(int, String[], BeamSearchContextGenerator, SequenceValidator)}, over fixed features. */
     Sequence[] bestSequences(int count, String[] tokens, FixedFeatures features, SequenceValidator<String> validator) {
         FixedFeatures.Sentence sentence = features.of(tokens);
+        Validity validity = new Validity(validator, tokens);
         int size = outcomes.length;
-        Token[] prepared = new Token[tokens.length];
         double[] scores = new double[size];
         double[] sorted = new double[size];
-        Queue<Sequence> previous = new PriorityQueue<>(beamSize);
-        Queue<Sequence> next = new PriorityQueue<>(beamSize);
-        previous.add(new Sequence());
+        Queue<Path> previous = new PriorityQueue<>(beamSize);
+        Queue<Path> next = new PriorityQueue<>(beamSize);
+        previous.add(Path.EMPTY);
         for (int i = 0; i < tokens.length; i++) {
-            Token token = prepared[i] = new Token(tokens[i], i, sentence);
+            Token token = new Token(tokens[i], i, sentence);
             int kept = Math.min(beamSize, previous.size());
             for (int s = 0; !previous.isEmpty() && s < kept; s++) {
-                Sequence top = previous.remove();
-                List<String> labels = top.getOutcomes();
-                int po = i > 0 ? outcomeIndex.get(labels.get(i - 1)) : other;
-                int ppo = i > 1 ? outcomeIndex.get(labels.get(i - 2)) : other;
+                Path top = previous.remove();
+                int po = i > 0 ? top.outcome : other;
+                int ppo = i > 1 ? top.previous.outcome : other;
                 token.scores(po, ppo, scores);
                 normalise(scores);
                 System.arraycopy(scores, 0, sorted, 0, size);
                 Arrays.sort(sorted);
                 double least = sorted[Math.max(0, size - beamSize)];
-                String[] labelArray = null;
                 for (int o = 0; o < size; o++) {
                     if (scores[o] >= least) {
-                        labelArray = labelArray == null ? labels.toArray(new String[0]) : labelArray;
-                        extend(top, o, scores[o], i, tokens, labelArray, validator, next);
+                        extend(top, o, scores[o], i, validity, next);
                     }
                 }
                 if (next.isEmpty()) {
-                    labelArray = labelArray == null ? labels.toArray(new String[0]) : labelArray;
                     for (int o = 0; o < size; o++) {
-                        extend(top, o, scores[o], i, tokens, labelArray, validator, next);
+                        extend(top, o, scores[o], i, validity, next);
                     }
                 }
             }
             previous.clear();
-            Queue<Sequence> swap = previous;
+            Queue<Path> swap = previous;
             previous = next;
             next = swap;
         }
         Sequence[] best = new Sequence[Math.min(count, previous.size())];
         for (int i = 0; i < best.length; i++) {
-            best[i] = previous.remove();
+            best[i] = previous.remove().toSequence(outcomes);
         }
         return best;
+    }
+
+    /**
+     * A label sequence as a chain back to its first label, so that extending it copies nothing
+     * (OpenNLP's {@code Sequence} copies its labels and probabilities at every extension). Ordered,
+     * and scored, exactly as {@code Sequence}: by score, best first; score = sum of log probabilities.
+     */
+    private static final class Path implements Comparable<Path> {
+        static final Path EMPTY = new Path(null, -1, 1, 0, 0);
+
+        final Path previous;
+        final int outcome;
+        final double probability;
+        final double score;
+        final int length;
+
+        private Path(Path previous, int outcome, double probability, double score, int length) {
+            this.previous = previous;
+            this.outcome = outcome;
+            this.probability = probability;
+            this.score = score;
+            this.length = length;
+        }
+
+        Path then(int nextOutcome, double nextProbability) {
+            return new Path(this, nextOutcome, nextProbability, score + StrictMath.log(nextProbability), length + 1);
+        }
+
+        /** The labels in order, oldest first. */
+        String[] labels(String[] outcomes) {
+            String[] labels = new String[length];
+            for (Path at = this; at.length > 0; at = at.previous) {
+                labels[at.length - 1] = outcomes[at.outcome];
+            }
+            return labels;
+        }
+
+        /** As OpenNLP's {@code Sequence}, its score summed in the same order. */
+        Sequence toSequence(String[] outcomes) {
+            Path[] steps = new Path[length];
+            for (Path at = this; at.length > 0; at = at.previous) {
+                steps[at.length - 1] = at;
+            }
+            Sequence sequence = new Sequence();
+            for (Path step : steps) {
+                sequence.add(outcomes[step.outcome], step.probability);
+            }
+            return sequence;
+        }
+
+        @Override
+        public int compareTo(Path other) {
+            return Double.compare(other.score, score);
+        }
+    }
+
+    /**
+     * Which label may follow which. OpenNLP's name-finder validator looks only at the label before,
+     * so its answers are asked once per pair of labels; any other validator is asked for each path.
+     */
+    private final class Validity {
+        private final SequenceValidator<String> validator;
+        private final String[] tokens;
+        /** Row {@code outcomes.length}: the first label; otherwise the label before. Null: ask per path. */
+        private final boolean[][] afterLabel;
+
+        Validity(SequenceValidator<String> validator, String[] tokens) {
+            this.validator = validator;
+            this.tokens = tokens;
+            this.afterLabel = validator.getClass() == NameFinderSequenceValidator.class ? pairs(validator) : null;
+        }
+
+        boolean valid(Path path, int outcome, int index) {
+            if (afterLabel != null) {
+                return afterLabel[path.length == 0 ? outcomes.length : path.outcome][outcome];
+            }
+            return validator.validSequence(index, tokens, path.labels(outcomes), outcomes[outcome]);
+        }
+
+        private boolean[][] pairs(SequenceValidator<String> pairValidator) {
+            boolean[][] pairs = new boolean[outcomes.length + 1][outcomes.length];
+            for (int before = 0; before <= outcomes.length; before++) {
+                String[] history = before == outcomes.length ? new String[0] : new String[] {outcomes[before]};
+                for (int o = 0; o < outcomes.length; o++) {
+                    pairs[before][o] = pairValidator.validSequence(history.length, new String[history.length + 1],
+                            history, outcomes[o]);
+                }
+            }
+            return pairs;
+        }
     }
 
     /** One token: the sum of its fixed features, and its label features looked up once per label. */
@@ -170,12 +258,11 @@ final class PerceptronBeamSearch {
         }
     }
 
-    private void extend(Sequence top, int outcome, double probability, int index, String[] tokens, String[] labels,
-            SequenceValidator<String> validator, Queue<Sequence> next) {
-        String label = outcomes[outcome];
-        if (validator.validSequence(index, tokens, labels, label)) {
-            Sequence extended = new Sequence(top, label, probability);
-            if (extended.getScore() > MIN_SEQUENCE_SCORE) {
+    private static void extend(Path top, int outcome, double probability, int index, Validity validity,
+            Queue<Path> next) {
+        if (validity.valid(top, outcome, index)) {
+            Path extended = top.then(outcome, probability);
+            if (extended.score > MIN_SEQUENCE_SCORE) {
                 next.add(extended);
             }
         }
