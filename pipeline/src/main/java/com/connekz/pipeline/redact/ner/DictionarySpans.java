@@ -49,8 +49,13 @@ final class DictionarySpans implements TokenNameFinder {
         for (int i = 0; i < tokens.length; i++) {
             folded[i] = fold(tokens[i]);
         }
+        return findFolded(folded);
+    }
+
+    /** As {@link #find}, for tokens already {@link #fold folded}. */
+    Span[] findFolded(String[] folded) {
         List<Span> found = new ArrayList<>();
-        for (int from = 0; from < tokens.length; from++) {
+        for (int from = 0; from < folded.length; from++) {
             int longest = longestEntryAt(folded, from);
             if (longest > 0) {
                 found.add(new Span(from, from + longest, TYPE));

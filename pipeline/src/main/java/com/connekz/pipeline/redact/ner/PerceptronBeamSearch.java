@@ -25,7 +25,8 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  * token and looks the label features up once per token and label. A sequence is a chain of
  * {@link Path}s, so extending one copies nothing, and the name finder's validator is asked once per
  * pair of labels. Sums run in OpenNLP's order and ties fall as in its priority queue, so sequences
- * and scores are bit-identical ({@code PerceptronBeamSearchTest} holds it to that).
+ * and scores are bit-identical ({@code PerceptronBeamSearchTest} holds it to that). It keeps each
+ * word's label features across sentences, so it is not thread-safe: one per decoder.
  */
 final class PerceptronBeamSearch {
     /** OpenNLP's floor for a sequence's log score. */
@@ -34,6 +35,8 @@ final class PerceptronBeamSearch {
     private static final String BEAM_SIZE_PROPERTY = "BeamSize";
     private static final int DEFAULT_BEAM_SIZE = 3;
     private static final Object[] NO_ADDITIONAL_CONTEXT = new Object[0];
+    /** Words whose label features are kept before the cache starts again (chat vocabulary fits many times). */
+    private static final int MAX_WORDS = 50_000;
 
     private final Map<String, Context> parameters;
     private final String[] outcomes;
@@ -43,6 +46,8 @@ final class PerceptronBeamSearch {
     private final Context[] previousLabel;
     private final Context[] labelBeforePrevious;
     private final int other;
+    private final Map<String, LabelFeatures> labelFeaturesByWord = new HashMap<>();
+    private final boolean[][] nameFinderPairs;
 
     private PerceptronBeamSearch(Map<String, Context> parameters, String[] outcomes, int beamSize) {
         this.parameters = parameters;
@@ -55,6 +60,7 @@ final class PerceptronBeamSearch {
         }
         // A label outside the model's outcomes cannot occur; "other" before the first token is one of them.
         this.other = outcomeIndex.getOrDefault(NameFinderME.OTHER, outcomes.length);
+        this.nameFinderPairs = nameFinderPairs();
         for (int o = 0; o <= outcomes.length; o++) {
             String label = o < outcomes.length ? outcomes[o] : NameFinderME.OTHER;
             previousLabel[o] = parameters.get("po=" + label);
@@ -204,7 +210,7 @@ final class PerceptronBeamSearch {
         Validity(SequenceValidator<String> validator, String[] tokens) {
             this.validator = validator;
             this.tokens = tokens;
-            this.afterLabel = validator.getClass() == NameFinderSequenceValidator.class ? pairs(validator) : null;
+            this.afterLabel = validator.getClass() == NameFinderSequenceValidator.class ? nameFinderPairs : null;
         }
 
         boolean valid(Path path, int outcome, int index) {
@@ -213,36 +219,68 @@ final class PerceptronBeamSearch {
             }
             return validator.validSequence(index, tokens, path.labels(outcomes), outcomes[outcome]);
         }
-
-        private boolean[][] pairs(SequenceValidator<String> pairValidator) {
-            boolean[][] pairs = new boolean[outcomes.length + 1][outcomes.length];
-            for (int before = 0; before <= outcomes.length; before++) {
-                String[] history = before == outcomes.length ? new String[0] : new String[] {outcomes[before]};
-                for (int o = 0; o < outcomes.length; o++) {
-                    pairs[before][o] = pairValidator.validSequence(history.length, new String[history.length + 1],
-                            history, outcomes[o]);
-                }
-            }
-            return pairs;
-        }
     }
 
-    /** One token: the sum of its fixed features, and its label features looked up once per label. */
+    /** The name-finder validator's answer for each label before (last row: none) and label after. */
+    private boolean[][] nameFinderPairs() {
+        SequenceValidator<String> pairValidator = new NameFinderSequenceValidator();
+        boolean[][] pairs = new boolean[outcomes.length + 1][outcomes.length];
+        for (int before = 0; before <= outcomes.length; before++) {
+            String[] history = before == outcomes.length ? new String[0] : new String[] {outcomes[before]};
+            for (int o = 0; o < outcomes.length; o++) {
+                pairs[before][o] = pairValidator.validSequence(history.length, new String[history.length + 1],
+                        history, outcomes[o]);
+            }
+        }
+        return pairs;
+    }
+
+    /** One token: the sum of its fixed features, and its word's label features. */
     private final class Token {
-        private final String word;
         private final double[] fixedScores = new double[outcomes.length];
-        private final Context[] previousLabelAndWord = new Context[outcomes.length + 1];
-        private final Context[] previousLabelAndShape = new Context[outcomes.length + 1];
-        private final boolean[] looked = new boolean[outcomes.length + 1];
-        private String shape;
+        private final LabelFeatures labelFeatures;
 
         Token(String word, int index, FixedFeatures.Sentence sentence) {
-            this.word = word;
+            this.labelFeatures = labelFeatures(word);
             sentence.addTo(index, fixedScores);
         }
 
         /** The unnormalised scores after labels {@code po} and {@code ppo}, summed in OpenNLP's feature order. */
         void scores(int po, int ppo, double[] scores) {
+            labelFeatures.lookUp(po);
+            System.arraycopy(fixedScores, 0, scores, 0, scores.length);
+            add(previousLabel[po], scores);
+            add(labelFeatures.previousLabelAndWord[po], scores);
+            add(labelFeatures.previousLabelAndShape[po], scores);
+            add(labelBeforePrevious[ppo], scores);
+        }
+    }
+
+    private LabelFeatures labelFeatures(String word) {
+        LabelFeatures features = labelFeaturesByWord.get(word);
+        if (features == null) {
+            if (labelFeaturesByWord.size() >= MAX_WORDS) {
+                labelFeaturesByWord.clear();
+            }
+            features = new LabelFeatures(word);
+            labelFeaturesByWord.put(word, features);
+        }
+        return features;
+    }
+
+    /** A word's features that pair it, or its shape, with the label before it: looked up once per label. */
+    private final class LabelFeatures {
+        private final String word;
+        private final Context[] previousLabelAndWord = new Context[outcomes.length + 1];
+        private final Context[] previousLabelAndShape = new Context[outcomes.length + 1];
+        private final boolean[] looked = new boolean[outcomes.length + 1];
+        private String shape;
+
+        LabelFeatures(String word) {
+            this.word = word;
+        }
+
+        void lookUp(int po) {
             if (!looked[po]) {
                 String label = po < outcomes.length ? outcomes[po] : NameFinderME.OTHER;
                 shape = shape == null ? FeatureGeneratorUtil.tokenFeature(word) : shape;
@@ -250,11 +288,6 @@ final class PerceptronBeamSearch {
                 previousLabelAndShape[po] = parameters.get("powf=" + label + "," + shape);
                 looked[po] = true;
             }
-            System.arraycopy(fixedScores, 0, scores, 0, scores.length);
-            add(previousLabel[po], scores);
-            add(previousLabelAndWord[po], scores);
-            add(previousLabelAndShape[po], scores);
-            add(labelBeforePrevious[ppo], scores);
         }
     }
 

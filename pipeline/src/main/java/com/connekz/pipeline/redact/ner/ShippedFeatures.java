@@ -10,7 +10,7 @@ import opennlp.tools.ml.model.Context;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
-import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
 import opennlp.tools.util.featuregen.PrefixFeatureGenerator;
 import opennlp.tools.util.featuregen.PreviousMapFeatureGenerator;
@@ -24,9 +24,10 @@ import opennlp.tools.util.featuregen.TokenFeatureGenerator;
  * building their strings again for every sentence. Most of a token's features depend on one word
  * only (its shape, lower case, affixes and dictionary mark, each under the prefix of its window
  * position), so their model weights are looked up once per word and kept; per sentence only the
- * dictionary spans ({@link DictionarySpans}) and the bigrams are new. The feature strings come from
- * OpenNLP's own generators and the weights are added in the descriptor's order, so the scores are
- * OpenNLP's to the bit ({@code ShippedFeaturesTest}). Used only for a model whose descriptor is byte
+ * dictionary spans ({@link DictionarySpans}) and the bigrams are new. The word features' strings come
+ * from OpenNLP's own generators, the bigrams' as OpenNLP's bigram generator writes them, and the
+ * weights are added in the descriptor's order, so the scores are OpenNLP's to the bit
+ * ({@code ShippedFeaturesTest}). Used only for a model whose descriptor is byte
  * for byte the one mirrored here. Not thread-safe: one per decoder.
  */
 final class ShippedFeatures implements FixedFeatures {
@@ -50,11 +51,9 @@ final class ShippedFeatures implements FixedFeatures {
     private final AdaptiveFeatureGenerator lowerCase = new TokenFeatureGenerator(true);
     private final AdaptiveFeatureGenerator prefixes = new PrefixFeatureGenerator(3);
     private final AdaptiveFeatureGenerator suffixes = new SuffixFeatureGenerator(3);
-    private final AdaptiveFeatureGenerator bigrams = new BigramNameFeatureGenerator();
     /** "def" and "pd=null": the outcome prior, and the previous-map feature of a decoder that never adapts. */
     private final Context[] everyWord;
     private final Context[] sentenceBegin;
-    private final List<String> scratch = new ArrayList<>();
 
     private ShippedFeatures(Map<String, Context> weights, DictionarySpans names) {
         this.weights = weights;
@@ -78,11 +77,13 @@ final class ShippedFeatures implements FixedFeatures {
     @Override
     public Sentence of(String[] tokens) {
         Word[] sentence = new Word[tokens.length];
+        String[] folded = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             sentence[i] = word(tokens[i]);
+            folded[i] = sentence[i].folded;
         }
         boolean[] listed = new boolean[tokens.length];
-        for (Span name : names.find(tokens)) {
+        for (Span name : names.findFolded(folded)) {
             for (int i = name.getStart(); i < name.getEnd(); i++) {
                 listed[i] = true;
             }
@@ -111,10 +112,15 @@ final class ShippedFeatures implements FixedFeatures {
             }
         }
         addAll(everyWord, scores);
-        scratch.clear();
-        bigrams.createFeatures(scratch, tokens, index, null);
-        for (String bigram : scratch) {
-            PerceptronBeamSearch.add(weights.get(bigram), scores);
+        if (index > 0) {
+            PerceptronBeamSearch.add(weights.get("pw,w=" + tokens[index - 1] + "," + tokens[index]), scores);
+            PerceptronBeamSearch.add(weights.get("pwc,wc=" + sentence[index - 1].shapeClass + ","
+                    + sentence[index].shapeClass), scores);
+        }
+        if (index + 1 < tokens.length) {
+            PerceptronBeamSearch.add(weights.get("w,nw=" + tokens[index] + "," + tokens[index + 1]), scores);
+            PerceptronBeamSearch.add(weights.get("wc,nc=" + sentence[index].shapeClass + ","
+                    + sentence[index + 1].shapeClass), scores);
         }
         if (index == 0) {
             addAll(sentenceBegin, scores);
@@ -139,8 +145,13 @@ final class ShippedFeatures implements FixedFeatures {
         final Context[][] lowerCase = new Context[WORD_PREFIXES.length][];
         final Context[] affixes;
         final Context[][] listed = new Context[DICTIONARY_PREFIXES.length][];
+        /** The word's shape class ("ic", "lc", ...), for the bigram features. */
+        final String shapeClass;
+        final String folded;
 
         Word(String token) {
+            shapeClass = FeatureGeneratorUtil.tokenFeature(token);
+            folded = DictionarySpans.fold(token);
             String[] alone = {token};
             for (int p = 0; p < WORD_PREFIXES.length; p++) {
                 shape[p] = contexts(WORD_PREFIXES[p], alone, ShippedFeatures.this.shape);
