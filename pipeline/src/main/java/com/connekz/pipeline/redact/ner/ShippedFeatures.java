@@ -2,9 +2,11 @@ package com.connekz.pipeline.redact.ner;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -43,6 +45,9 @@ final class ShippedFeatures implements FixedFeatures {
     /** Words kept per decoder before the cache starts again (chat vocabulary fits many times over). */
     private static final int MAX_WORDS = 50_000;
     private static final Context[] NONE = new Context[0];
+    private static final Context UNKNOWN = new Context(new int[0], new double[0]);
+    private static final String PREVIOUS_WORD_BIGRAM = "pw,w=";
+    private static final String NEXT_WORD_BIGRAM = "w,nw=";
 
     private final Map<String, Context> weights;
     private final DictionarySpans names;
@@ -54,10 +59,17 @@ final class ShippedFeatures implements FixedFeatures {
     /** "def" and "pd=null": the outcome prior, and the previous-map feature of a decoder that never adapts. */
     private final Context[] everyWord;
     private final Context[] sentenceBegin;
+    /** Every word that a known "pw,w=" or "w,nw=" bigram can start with: other words' bigrams weigh nothing. */
+    private final Set<String> previousWordBigramStarts;
+    private final Set<String> nextWordBigramStarts;
+    /** Weights of shape-class bigrams by feature name, class before and class after ({@link #UNKNOWN}: none). */
+    private final Map<String, Map<String, Map<String, Context>>> shapeBigrams = new HashMap<>();
 
     private ShippedFeatures(Map<String, Context> weights, DictionarySpans names) {
         this.weights = weights;
         this.names = names;
+        this.previousWordBigramStarts = bigramStarts(weights, PREVIOUS_WORD_BIGRAM);
+        this.nextWordBigramStarts = bigramStarts(weights, NEXT_WORD_BIGRAM);
         String[] anyWord = {"word"};
         this.everyWord = contexts("", anyWord, new OutcomePriorFeatureGenerator(), new PreviousMapFeatureGenerator());
         this.sentenceBegin = contexts("", anyWord, new SentenceFeatureGenerator(true, false));
@@ -113,18 +125,43 @@ final class ShippedFeatures implements FixedFeatures {
         }
         addAll(everyWord, scores);
         if (index > 0) {
-            PerceptronBeamSearch.add(weights.get("pw,w=" + tokens[index - 1] + "," + tokens[index]), scores);
-            PerceptronBeamSearch.add(weights.get("pwc,wc=" + sentence[index - 1].shapeClass + ","
-                    + sentence[index].shapeClass), scores);
+            if (sentence[index - 1].startsPreviousWordBigram) {
+                PerceptronBeamSearch.add(weights.get(PREVIOUS_WORD_BIGRAM + tokens[index - 1] + "," + tokens[index]), scores);
+            }
+            PerceptronBeamSearch.add(shapeBigram("pwc,wc=", sentence[index - 1], sentence[index]), scores);
         }
         if (index + 1 < tokens.length) {
-            PerceptronBeamSearch.add(weights.get("w,nw=" + tokens[index] + "," + tokens[index + 1]), scores);
-            PerceptronBeamSearch.add(weights.get("wc,nc=" + sentence[index].shapeClass + ","
-                    + sentence[index + 1].shapeClass), scores);
+            if (sentence[index].startsNextWordBigram) {
+                PerceptronBeamSearch.add(weights.get(NEXT_WORD_BIGRAM + tokens[index] + "," + tokens[index + 1]), scores);
+            }
+            PerceptronBeamSearch.add(shapeBigram("wc,nc=", sentence[index], sentence[index + 1]), scores);
         }
         if (index == 0) {
             addAll(sentenceBegin, scores);
         }
+    }
+
+    private Context shapeBigram(String feature, Word before, Word after) {
+        Context weight = shapeBigrams.computeIfAbsent(feature, name -> new HashMap<>())
+                .computeIfAbsent(before.shapeClass, shape -> new HashMap<>())
+                .computeIfAbsent(after.shapeClass, shape -> {
+                    Context known = weights.get(feature + before.shapeClass + "," + after.shapeClass);
+                    return known == null ? UNKNOWN : known;
+                });
+        return weight == UNKNOWN ? null : weight;
+    }
+
+    /** Every prefix before a comma of the features named {@code prefix}: a word may itself hold a comma. */
+    private static Set<String> bigramStarts(Map<String, Context> weights, String prefix) {
+        Set<String> starts = new HashSet<>();
+        for (String feature : weights.keySet()) {
+            if (feature.startsWith(prefix)) {
+                for (int comma = feature.indexOf(',', prefix.length()); comma >= 0; comma = feature.indexOf(',', comma + 1)) {
+                    starts.add(feature.substring(prefix.length(), comma));
+                }
+            }
+        }
+        return starts;
     }
 
     private Word word(String token) {
@@ -148,10 +185,14 @@ final class ShippedFeatures implements FixedFeatures {
         /** The word's shape class ("ic", "lc", ...), for the bigram features. */
         final String shapeClass;
         final String folded;
+        final boolean startsPreviousWordBigram;
+        final boolean startsNextWordBigram;
 
         Word(String token) {
             shapeClass = FeatureGeneratorUtil.tokenFeature(token);
             folded = DictionarySpans.fold(token);
+            startsPreviousWordBigram = previousWordBigramStarts.contains(token);
+            startsNextWordBigram = nextWordBigramStarts.contains(token);
             String[] alone = {token};
             for (int p = 0; p < WORD_PREFIXES.length; p++) {
                 shape[p] = contexts(WORD_PREFIXES[p], alone, ShippedFeatures.this.shape);
