@@ -1,6 +1,7 @@
 package com.connekz.pipeline.redact.ner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,8 +63,10 @@ final class ShippedFeatures implements FixedFeatures {
     /** Every word that a known "pw,w=" or "w,nw=" bigram can start with: other words' bigrams weigh nothing. */
     private final Set<String> previousWordBigramStarts;
     private final Set<String> nextWordBigramStarts;
-    /** Weights of shape-class bigrams by feature name, class before and class after ({@link #UNKNOWN}: none). */
-    private final Map<String, Map<String, Map<String, Context>>> shapeBigrams = new HashMap<>();
+    /** Shape classes by number (OpenNLP's token classes: a handful), and the weights of their bigrams by number. */
+    private final Map<String, Integer> shapeNumbers = new HashMap<>();
+    private final ShapeBigrams previousShapeBigrams = new ShapeBigrams("pwc,wc=");
+    private final ShapeBigrams nextShapeBigrams = new ShapeBigrams("wc,nc=");
 
     private ShippedFeatures(Map<String, Context> weights, DictionarySpans names) {
         this.weights = weights;
@@ -128,27 +131,46 @@ final class ShippedFeatures implements FixedFeatures {
             if (sentence[index - 1].startsPreviousWordBigram) {
                 PerceptronBeamSearch.add(weights.get(PREVIOUS_WORD_BIGRAM + tokens[index - 1] + "," + tokens[index]), scores);
             }
-            PerceptronBeamSearch.add(shapeBigram("pwc,wc=", sentence[index - 1], sentence[index]), scores);
+            PerceptronBeamSearch.add(previousShapeBigrams.weight(sentence[index - 1], sentence[index]), scores);
         }
         if (index + 1 < tokens.length) {
             if (sentence[index].startsNextWordBigram) {
                 PerceptronBeamSearch.add(weights.get(NEXT_WORD_BIGRAM + tokens[index] + "," + tokens[index + 1]), scores);
             }
-            PerceptronBeamSearch.add(shapeBigram("wc,nc=", sentence[index], sentence[index + 1]), scores);
+            PerceptronBeamSearch.add(nextShapeBigrams.weight(sentence[index], sentence[index + 1]), scores);
         }
         if (index == 0) {
             addAll(sentenceBegin, scores);
         }
     }
 
-    private Context shapeBigram(String feature, Word before, Word after) {
-        Context weight = shapeBigrams.computeIfAbsent(feature, name -> new HashMap<>())
-                .computeIfAbsent(before.shapeClass, shape -> new HashMap<>())
-                .computeIfAbsent(after.shapeClass, shape -> {
-                    Context known = weights.get(feature + before.shapeClass + "," + after.shapeClass);
-                    return known == null ? UNKNOWN : known;
-                });
-        return weight == UNKNOWN ? null : weight;
+    /** The weights of one shape-class bigram feature, looked up once per pair of classes. */
+    private final class ShapeBigrams {
+        private final String feature;
+        private Context[][] byPair = new Context[0][];
+
+        ShapeBigrams(String feature) {
+            this.feature = feature;
+        }
+
+        Context weight(Word before, Word after) {
+            int size = Math.max(before.shapeNumber, after.shapeNumber) + 1;
+            if (byPair.length < size) {
+                byPair = Arrays.copyOf(byPair, size);
+            }
+            Context[] afterBefore = byPair[before.shapeNumber];
+            if (afterBefore == null || afterBefore.length < size) {
+                afterBefore = afterBefore == null ? new Context[size] : Arrays.copyOf(afterBefore, size);
+                byPair[before.shapeNumber] = afterBefore;
+            }
+            Context weight = afterBefore[after.shapeNumber];
+            if (weight == null) {
+                Context known = weights.get(feature + before.shapeClass + "," + after.shapeClass);
+                weight = known == null ? UNKNOWN : known;
+                afterBefore[after.shapeNumber] = weight;
+            }
+            return weight == UNKNOWN ? null : weight;
+        }
     }
 
     /** Every prefix before a comma of the features named {@code prefix}: a word may itself hold a comma. */
@@ -184,12 +206,14 @@ final class ShippedFeatures implements FixedFeatures {
         final Context[][] listed = new Context[DICTIONARY_PREFIXES.length][];
         /** The word's shape class ("ic", "lc", ...), for the bigram features. */
         final String shapeClass;
+        final int shapeNumber;
         final String folded;
         final boolean startsPreviousWordBigram;
         final boolean startsNextWordBigram;
 
         Word(String token) {
             shapeClass = FeatureGeneratorUtil.tokenFeature(token);
+            shapeNumber = shapeNumbers.computeIfAbsent(shapeClass, shape -> shapeNumbers.size());
             folded = DictionarySpans.fold(token);
             startsPreviousWordBigram = previousWordBigramStarts.contains(token);
             startsNextWordBigram = nextWordBigramStarts.contains(token);
