@@ -21,11 +21,15 @@ class PhoneRecognizerTest {
     }
 
     @Test
-    void handsLibphonenumberOnlyWindowsThatCanStartADialledNumber() {
-        assertThat(PhoneRecognizer.mayHoldADialledNumber("4111 1111 1111 1111")).isFalse();
-        assertThat(PhoneRecognizer.mayHoldADialledNumber("49-091-850")).isTrue();
-        assertThat(PhoneRecognizer.mayHoldADialledNumber("+44 20")).isTrue();
-        assertThat(PhoneRecognizer.mayHoldADialledNumber("(9) 379 4561")).isTrue();
+    void readsOnlyTextAroundWhereADialledNumberCanStart() {
+        assertThat(PhoneRecognizer.numberWindows("card 4111 1111 1111 1111, IRD 49-091-850 then 2024")).hasSize(2);
+        assertThat(PhoneRecognizer.numberWindows("card 4111 1111 1111 1111 and 1999.99")).isEmpty();
+        String text = "x".repeat(50) + " ring (09) 379 4561 ext 12 or " + "y".repeat(100) + " +44 20 7946 0958";
+        int[] windows = PhoneRecognizer.numberWindows(text);
+        assertThat(windows).hasSize(4);
+        assertThat(text.substring(windows[0], windows[1])).contains("(09) 379 4561 ext 12");
+        assertThat(text.substring(windows[2], windows[3])).endsWith("+44 20 7946 0958");
+        assertThat(Found.texts(recognizer, text)).containsExactly("(09) 379 4561 ext 12", "+44 20 7946 0958");
         assertThat(Found.texts(recognizer, "ring 027 123 4567 or 4111 1111 1111 1111")).containsExactly("027 123 4567");
     }
 }
