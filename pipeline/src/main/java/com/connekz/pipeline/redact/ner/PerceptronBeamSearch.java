@@ -1,7 +1,9 @@
 package com.connekz.pipeline.redact.ner;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -103,8 +105,6 @@ final class PerceptronBeamSearch {
         FixedFeatures.Sentence sentence = features.of(tokens);
         Validity validity = new Validity(validator, tokens);
         int size = outcomes.length;
-        double[] scores = new double[size];
-        double[] sorted = new double[size];
         Queue<Path> previous = new PriorityQueue<>(beamSize);
         Queue<Path> next = new PriorityQueue<>(beamSize);
         previous.add(Path.EMPTY);
@@ -115,19 +115,15 @@ final class PerceptronBeamSearch {
                 Path top = previous.remove();
                 int po = i > 0 ? top.outcome : other;
                 int ppo = i > 1 ? top.previous.outcome : other;
-                token.scores(po, ppo, scores);
-                normalise(scores);
-                System.arraycopy(scores, 0, sorted, 0, size);
-                Arrays.sort(sorted);
-                double least = sorted[Math.max(0, size - beamSize)];
+                Outlook outlook = token.after(po, ppo);
                 for (int o = 0; o < size; o++) {
-                    if (scores[o] >= least) {
-                        extend(top, o, scores[o], i, validity, next);
+                    if (outlook.probabilities[o] >= outlook.least) {
+                        extend(top, o, outlook, i, validity, next);
                     }
                 }
                 if (next.isEmpty()) {
                     for (int o = 0; o < size; o++) {
-                        extend(top, o, scores[o], i, validity, next);
+                        extend(top, o, outlook, i, validity, next);
                     }
                 }
             }
@@ -165,8 +161,9 @@ final class PerceptronBeamSearch {
             this.length = length;
         }
 
-        Path then(int nextOutcome, double nextProbability) {
-            return new Path(this, nextOutcome, nextProbability, score + StrictMath.log(nextProbability), length + 1);
+        /** This path and one more label, whose probability's logarithm is {@code logProbability}. */
+        Path then(int nextOutcome, double nextProbability, double logProbability) {
+            return new Path(this, nextOutcome, nextProbability, score + logProbability, length + 1);
         }
 
         /** The labels in order, oldest first. */
@@ -235,24 +232,70 @@ final class PerceptronBeamSearch {
         return pairs;
     }
 
-    /** One token: the sum of its fixed features, and its word's label features. */
+    /**
+     * One token: the sum of its fixed features, its word's label features, and what follows each
+     * pair of labels before it (paths of the beam often share their last two labels).
+     */
     private final class Token {
         private final double[] fixedScores = new double[outcomes.length];
         private final LabelFeatures labelFeatures;
+        private final List<Outlook> outlooks = new ArrayList<>(2);
 
         Token(String word, int index, FixedFeatures.Sentence sentence) {
             this.labelFeatures = labelFeatures(word);
             sentence.addTo(index, fixedScores);
         }
 
-        /** The unnormalised scores after labels {@code po} and {@code ppo}, summed in OpenNLP's feature order. */
-        void scores(int po, int ppo, double[] scores) {
+        /** The label probabilities after labels {@code po} and {@code ppo}. */
+        Outlook after(int po, int ppo) {
+            for (Outlook outlook : outlooks) {
+                if (outlook.po == po && outlook.ppo == ppo) {
+                    return outlook;
+                }
+            }
+            double[] scores = new double[outcomes.length];
             labelFeatures.lookUp(po);
             System.arraycopy(fixedScores, 0, scores, 0, scores.length);
             add(previousLabel[po], scores);
             add(labelFeatures.previousLabelAndWord[po], scores);
             add(labelFeatures.previousLabelAndShape[po], scores);
             add(labelBeforePrevious[ppo], scores);
+            normalise(scores);
+            Outlook outlook = new Outlook(po, ppo, scores, least(scores));
+            outlooks.add(outlook);
+            return outlook;
+        }
+
+        /** The smallest probability among the beam's worth of best ones. */
+        private double least(double[] probabilities) {
+            double[] sorted = probabilities.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.max(0, sorted.length - beamSize)];
+        }
+    }
+
+    /** The normalised label probabilities after one pair of labels, with their logarithms taken once. */
+    private static final class Outlook {
+        final int po;
+        final int ppo;
+        final double[] probabilities;
+        final double least;
+        private final double[] logs;
+
+        Outlook(int po, int ppo, double[] probabilities, double least) {
+            this.po = po;
+            this.ppo = ppo;
+            this.probabilities = probabilities;
+            this.least = least;
+            this.logs = new double[probabilities.length];
+            Arrays.fill(logs, Double.NaN);
+        }
+
+        double log(int outcome) {
+            if (Double.isNaN(logs[outcome])) {
+                logs[outcome] = StrictMath.log(probabilities[outcome]);
+            }
+            return logs[outcome];
         }
     }
 
@@ -291,10 +334,9 @@ final class PerceptronBeamSearch {
         }
     }
 
-    private static void extend(Path top, int outcome, double probability, int index, Validity validity,
-            Queue<Path> next) {
+    private static void extend(Path top, int outcome, Outlook outlook, int index, Validity validity, Queue<Path> next) {
         if (validity.valid(top, outcome, index)) {
-            Path extended = top.then(outcome, probability);
+            Path extended = top.then(outcome, outlook.probabilities[outcome], outlook.log(outcome));
             if (extended.score > MIN_SEQUENCE_SCORE) {
                 next.add(extended);
             }
