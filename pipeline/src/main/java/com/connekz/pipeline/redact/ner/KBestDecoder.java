@@ -39,14 +39,14 @@ final class KBestDecoder extends NameFinderME {
 
     /** Every span any returned sequence holds, each with its summed sequence weight. */
     Map<Span, Double> spanProbabilities(String[] tokens) {
-        Sequence[] ranked = fastSearch != null
-                ? fastSearch.bestSequences(sequences, tokens, fastSearchFeatures, validator)
-                : model.bestSequences(sequences, tokens, null, contextGenerator, validator);
+        PerceptronBeamSearch.Ranked[] ranked = fastSearch != null
+                ? fastSearch.best(sequences, tokens, fastSearchFeatures, validator)
+                : ranked(model.bestSequences(sequences, tokens, null, contextGenerator, validator));
         clearAdaptiveData();
         double[] weights = normalizedWeights(ranked);
         Map<Span, Double> probabilities = new HashMap<>();
         for (int i = 0; i < ranked.length; i++) {
-            for (Span span : codec.decode(ranked[i].getOutcomes())) {
+            for (Span span : codec.decode(ranked[i].labels())) {
                 Span withoutProbability = new Span(span.getStart(), span.getEnd(), span.getType());
                 probabilities.merge(withoutProbability, weights[i], Double::sum);
             }
@@ -54,16 +54,24 @@ final class KBestDecoder extends NameFinderME {
         return probabilities;
     }
 
+    private static PerceptronBeamSearch.Ranked[] ranked(Sequence[] sequences) {
+        PerceptronBeamSearch.Ranked[] ranked = new PerceptronBeamSearch.Ranked[sequences.length];
+        for (int i = 0; i < sequences.length; i++) {
+            ranked[i] = new PerceptronBeamSearch.Ranked(sequences[i].getOutcomes(), sequences[i].getScore());
+        }
+        return ranked;
+    }
+
     /** Sequence scores are summed log probabilities; weights are their softmax. */
-    private static double[] normalizedWeights(Sequence[] ranked) {
+    private static double[] normalizedWeights(PerceptronBeamSearch.Ranked[] ranked) {
         double best = Double.NEGATIVE_INFINITY;
-        for (Sequence sequence : ranked) {
-            best = Math.max(best, sequence.getScore());
+        for (PerceptronBeamSearch.Ranked sequence : ranked) {
+            best = Math.max(best, sequence.score());
         }
         double[] weights = new double[ranked.length];
         double total = 0;
         for (int i = 0; i < ranked.length; i++) {
-            weights[i] = Math.exp(ranked[i].getScore() - best);
+            weights[i] = Math.exp(ranked[i].score() - best);
             total += weights[i];
         }
         for (int i = 0; i < ranked.length; i++) {

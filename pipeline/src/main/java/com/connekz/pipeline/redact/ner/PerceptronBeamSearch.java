@@ -102,6 +102,22 @@ final class PerceptronBeamSearch {
 
     /** As {@link #bestSequences(int, String[], BeamSearchContextGenerator, SequenceValidator)}, over fixed features. */
     Sequence[] bestSequences(int count, String[] tokens, FixedFeatures features, SequenceValidator<String> validator) {
+        return search(count, tokens, features, validator).stream().map(path -> path.toSequence(outcomes))
+                .toArray(Sequence[]::new);
+    }
+
+    /** A label sequence and its score (the sum of its labels' log probabilities). */
+    record Ranked(List<String> labels, double score) {
+    }
+
+    /** The same sequences as {@link #bestSequences}, without building OpenNLP's {@code Sequence}s. */
+    Ranked[] best(int count, String[] tokens, FixedFeatures features, SequenceValidator<String> validator) {
+        return search(count, tokens, features, validator).stream()
+                .map(path -> new Ranked(Arrays.asList(path.labels(outcomes)), path.score))
+                .toArray(Ranked[]::new);
+    }
+
+    private List<Path> search(int count, String[] tokens, FixedFeatures features, SequenceValidator<String> validator) {
         FixedFeatures.Sentence sentence = features.of(tokens);
         Validity validity = new Validity(validator, tokens);
         int size = outcomes.length;
@@ -132,9 +148,9 @@ final class PerceptronBeamSearch {
             previous = next;
             next = swap;
         }
-        Sequence[] best = new Sequence[Math.min(count, previous.size())];
-        for (int i = 0; i < best.length; i++) {
-            best[i] = previous.remove().toSequence(outcomes);
+        List<Path> best = new ArrayList<>(Math.min(count, previous.size()));
+        while (best.size() < count && !previous.isEmpty()) {
+            best.add(previous.remove());
         }
         return best;
     }

@@ -29,7 +29,7 @@ public final class IpAddressRecognizer implements Recognizer {
     @Override
     public void recognize(TextView view, List<Entity> found) {
         String text = view.text();
-        if (text.indexOf('.') >= 0) {
+        if (hasDigitDotDigit(text)) {
             Matcher v4 = IPV4.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             int[] windows = view.digitWindows();
             for (int w = 0; w < windows.length; w += 2) {
@@ -47,6 +47,20 @@ public final class IpAddressRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /** Every IPv4 address holds a digit, a dot and a digit in a row; most text with a full stop does not. */
+    static boolean hasDigitDotDigit(String text) {
+        for (int dot = text.indexOf('.', 1); dot > 0 && dot < text.length() - 1; dot = text.indexOf('.', dot + 1)) {
+            if (isDigit(text.charAt(dot - 1)) && isDigit(text.charAt(dot + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int colons(String text) {

@@ -29,6 +29,10 @@ class PerceptronBeamSearchTest {
             this.validator = model.getFactory().createSequenceCodec().createSequenceValidator();
         }
 
+        SequenceValidator<String> validator() {
+            return validator;
+        }
+
         Sequence[] bestSequences(String[] tokens) {
             return model.bestSequences(SEQUENCES, tokens, null, contextGenerator, validator);
         }
@@ -58,8 +62,15 @@ class PerceptronBeamSearchTest {
             openNlp.clearAdaptiveData();
             Sequence[] weighedOnce = openNlp.fastSequences(search, shipped, tokens);
 
+            PerceptronBeamSearch.Ranked[] ranked = search.best(SEQUENCES, tokens, shipped, openNlp.validator());
+
             assertSameSequences(actual, expected);
             assertSameSequences(weighedOnce, expected);
+            assertThat(ranked).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(ranked[i].labels()).isEqualTo(expected[i].getOutcomes());
+                assertThat(ranked[i].score()).isEqualTo(expected[i].getScore());
+            }
             compared++;
         }
         assertThat(compared).isGreaterThan(100);

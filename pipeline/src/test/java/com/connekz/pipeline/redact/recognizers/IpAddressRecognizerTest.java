@@ -17,4 +17,11 @@ class IpAddressRecognizerTest {
     void ignoresVersionsTimesAndOutOfRangeOctets() {
         assertThat(Found.texts(recognizer, "version 1.2.3, at 12:30:45, 999.1.1.1, 1.2.3.4.5")).isEmpty();
     }
+
+    @Test
+    void searchesForIpv4OnlyWhereADigitDotDigitAppears() {
+        assertThat(IpAddressRecognizer.hasDigitDotDigit("Call me at 5. Then 6 .7")).isFalse();
+        assertThat(IpAddressRecognizer.hasDigitDotDigit(".5 and 10.0")).isTrue();
+        assertThat(Found.texts(recognizer, "Server 10.0.0.1.")).containsExactly("10.0.0.1");
+    }
 }
