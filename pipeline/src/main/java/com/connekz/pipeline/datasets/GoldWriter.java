@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -71,9 +70,8 @@ public final class GoldWriter {
         if (merge.version() == latest.getAsLong()) {
             return new Change(0, 0, 0, OptionalLong.empty());
         }
-        Map<String, String> metrics = merge.operationMetrics();
-        return new Change(metric(metrics, "numTargetRowsInserted"), metric(metrics, "numTargetRowsUpdated"),
-                metric(metrics, "numTargetRowsDeleted"), OptionalLong.of(merge.version()));
+        return new Change(merge.metric("numTargetRowsInserted", 0), merge.metric("numTargetRowsUpdated", 0),
+                merge.metric("numTargetRowsDeleted", 0), OptionalLong.of(merge.version()));
     }
 
     /** Whether the table holds other examples, or other content of one, than {@code wanted}: one join. */
@@ -83,11 +81,6 @@ public final class GoldWriter {
                 .join(current.as("c"), col("w." + EXAMPLE_ID).equalTo(col("c." + EXAMPLE_ID)), "full_outer")
                 .filter(not(col("w." + CONTENT_HASH).eqNullSafe(col("c." + CONTENT_HASH))))
                 .isEmpty();
-    }
-
-    private static long metric(Map<String, String> metrics, String name) {
-        String value = metrics.get(name);
-        return value == null ? 0 : Long.parseLong(value);
     }
 
     /**

@@ -170,16 +170,10 @@ final class SilverTable {
     }
 
     private Written lastCommit() {
-        Row commit = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
-        Map<String, String> metrics = commit.isNullAt(1) ? Map.of() : commit.getJavaMap(1);
-        return new Written(commit.getLong(0),
-                metric(metrics, "numTargetRowsInserted", metric(metrics, "numOutputRows", 0)),
-                metric(metrics, "numTargetRowsUpdated", 0),
-                metric(metrics, "numTargetRowsDeleted", 0));
-    }
-
-    private static long metric(Map<String, String> metrics, String name, long otherwise) {
-        String value = metrics.get(name);
-        return value == null ? otherwise : Long.parseLong(value);
+        DeltaTables.Commit commit = DeltaTables.latestCommit(spark, path).orElseThrow();
+        return new Written(commit.version(),
+                commit.metric("numTargetRowsInserted", commit.metric("numOutputRows", 0)),
+                commit.metric("numTargetRowsUpdated", 0),
+                commit.metric("numTargetRowsDeleted", 0));
     }
 }

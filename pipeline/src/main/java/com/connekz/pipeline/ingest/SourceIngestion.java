@@ -134,14 +134,12 @@ final class SourceIngestion {
                 .whenMatched("b." + BronzeSchema.CONTENT_HASH + " <> n." + BronzeSchema.CONTENT_HASH).updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
-        return lastCommitMetric("numTargetRowsInserted") + lastCommitMetric("numTargetRowsUpdated");
+        DeltaTables.Commit merge = DeltaTables.latestCommit(spark, bronzePath).orElseThrow();
+        return merge.metric("numTargetRowsInserted", 0) + merge.metric("numTargetRowsUpdated", 0);
     }
 
     private long lastCommitMetric(String name) {
-        Row last = DeltaTable.forPath(spark, bronzePath).history(1).select("operationMetrics").head();
-        Map<String, String> metrics = last.getJavaMap(0);
-        String value = metrics == null ? null : metrics.get(name);
-        return value == null ? 0 : Long.parseLong(value);
+        return DeltaTables.latestCommit(spark, bronzePath).orElseThrow().metric(name, 0);
     }
 
     /** Only non-personal columns get statistics in the transaction log. */

@@ -101,7 +101,14 @@ public final class DeltaTables {
      * @param operationMetrics what the operation counted ({@code numTargetRowsInserted}...), empty when none
      */
     public record Commit(long version, java.time.Instant timestamp, String operation, String userMetadata,
-                         Map<String, String> operationMetrics) {}
+                         Map<String, String> operationMetrics) {
+
+        /** One operation metric as a number, {@code otherwise} when the operation did not record it. */
+        public long metric(String name, long otherwise) {
+            String value = operationMetrics.get(name);
+            return value == null ? otherwise : Long.parseLong(value);
+        }
+    }
 
     /**
      * Creates the table if it does not exist. Statistics are kept only for {@code statsColumns}:
