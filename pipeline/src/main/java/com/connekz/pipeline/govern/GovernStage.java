@@ -61,7 +61,6 @@ public final class GovernStage implements Stage {
         Dataset<Row> consent = pinned(spark, lake, Source.CONSENT, result);
         Dataset<Row> accounts = pinned(spark, lake, Source.ACCOUNTS, result);
         Governance governance = new Governance(consent, accounts, context.startedAt());
-        KeptOutRecords keptOut = new KeptOutRecords(spark, lake.system(KeptOutRecords.FOLDER));
 
         for (Source source : Source.content()) {
             Optional<PinnedTable> bronze = PinnedTable.latest(spark, lake.bronze(source));
@@ -72,7 +71,7 @@ public final class GovernStage implements Stage {
 
             Dataset<Row> records = bronze.get().frame();
             DecisionTally tally = new DecisionTally();
-            SilverTable.Written written = new SilverTable(spark, lake.silver(source), source, keptOut)
+            SilverTable.Written written = new SilverTable(spark, lake.silver(source), source)
                     .write(governance.decide(source, records), tally, redaction, context.runId());
             SourceCounts counts = tally.counts().orElseGet(() -> count(governance, source, records));
             result.source(source.folder(), counts.plus(redaction.keptOut(source)));

@@ -3,7 +3,6 @@ package com.connekz.pipeline.govern;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.run.SourceCounts;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,22 +28,6 @@ public interface RedactionHook {
      */
     default SourceCounts keptOut(Source source) {
         return SourceCounts.none();
-    }
-
-    /**
-     * The records of {@code source} this hook kept out in this run, as it received them; called
-     * before {@link #keptOut}. They are listed so that later runs need not redact them again.
-     */
-    default Optional<Dataset<Row>> keptOutRecords(Source source) {
-        return Optional.empty();
-    }
-
-    /**
-     * Tells the hook that {@code records} used records of {@code source}, which an earlier run's
-     * redaction kept out and which have not changed since, were not handed to it again: it counts
-     * them in {@link #keptOut} as if it had kept them out now.
-     */
-    default void keptOutBefore(Source source, long records) {
     }
 
     /** A hook applying one transform per source; sources without one pass through unchanged. */

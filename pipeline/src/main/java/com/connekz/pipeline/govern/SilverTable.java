@@ -35,20 +35,15 @@ final class SilverTable {
     private static final String SILVER_PREFIX = "_silver_";
     private static final String UPSERT = "upsert";
     private static final String REMOVE = "remove";
-    /** A used record that redaction kept out before and that has not changed: counted, not read. */
-    private static final String KEPT_OUT = "kept_out";
 
     private final SparkSession spark;
     private final String path;
     private final Source source;
 
-    private final KeptOutRecords keptOut;
-
-    SilverTable(SparkSession spark, String path, Source source, KeptOutRecords keptOut) {
+    SilverTable(SparkSession spark, String path, Source source) {
         this.spark = spark;
         this.path = path;
         this.source = source;
-        this.keptOut = keptOut;
     }
 
     /** What one write did. */
@@ -69,7 +64,6 @@ final class SilverTable {
             Dataset<Row> rows = redaction.redact(source, used(tally.observe(decided))).withColumn(GOVERN_RUN_ID, lit(runId));
             create(rows.schema());
             rows.write().format("delta").mode("append").save(path);
-            listKeptOut(redaction, runId);
             return lastCommit();
         }
         Dataset<Row> changes = changes(decided, tally).persist(StorageLevel.MEMORY_AND_DISK());
@@ -78,27 +72,20 @@ final class SilverTable {
             for (Row row : changes.groupBy(OPERATION).count().collectAsList()) {
                 byOperation.put(row.getString(0), row.getLong(1));
             }
-            redaction.keptOutBefore(source, byOperation.getOrDefault(KEPT_OUT, 0L));
-            if (!byOperation.containsKey(UPSERT) && !byOperation.containsKey(REMOVE)) {
+            if (byOperation.isEmpty()) {
                 return new Written(existing.getAsLong(), 0, 0, 0);
             }
             merge(decided, changes, redaction, runId);
-            listKeptOut(redaction, runId);
             return lastCommit();
         } finally {
             changes.unpersist();
         }
     }
 
-    private void listKeptOut(RedactionHook redaction, String runId) {
-        redaction.keptOutRecords(source).ifPresent(records -> keptOut.record(source, records, runId));
-    }
-
     /**
      * The keys whose silver row must change, with {@value #OPERATION} {@code upsert} (used, and new
      * or different from silver in content, consent lineage or tenant) or {@code remove} (in silver,
-     * no longer used or gone from bronze), and the used records redaction kept out before, unchanged
-     * ({@code kept_out}: {@link KeptOutRecords}). Reads no text: the join carries each record's key and
+     * no longer used or gone from bronze). Reads no text: the join carries each record's key and
      * {@link SilverFingerprint} only. Keys are compared exactly, not through a hash of their own: a
      * key collision could pair a withdrawn user's silver row with someone else's used record and
      * keep it. The join stays a sort-merge join, which spills, rather than a hash join holding one
@@ -113,18 +100,12 @@ final class SilverTable {
                 .select(col(key), SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
         Dataset<Row> stored = spark.read().format("delta").load(path)
                 .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint));
-        Dataset<Row> listed = keptOut.of(source);
-        Column isListed = col(KeptOutRecords.KEY_HASH).isNotNull();
         Column isUsed = col(key).isNotNull().and(col(SilverFingerprint.COLUMN).isNotNull());
         Column isStored = col(storedKey).isNotNull();
         Column unchanged = col(SilverFingerprint.COLUMN).equalTo(col(storedFingerprint));
-        Column operation = when(isUsed.and(isListed).and(not(isStored)), lit(KEPT_OUT))
-                .when(isUsed.and(not(isStored.and(unchanged))), lit(UPSERT))
+        Column operation = when(isUsed.and(not(isStored.and(unchanged))), lit(UPSERT))
                 .when(isStored.and(not(isUsed)), lit(REMOVE));
-        Dataset<Row> decisionsWithListing = decisions.join(listed,
-                KeptOutRecords.keyHash(source).equalTo(col(KeptOutRecords.KEY_HASH))
-                        .and(col(SilverFingerprint.COLUMN).equalTo(col(KeptOutRecords.FINGERPRINT))), "left");
-        return decisionsWithListing.join(stored, col(key).equalTo(col(storedKey)), "full_outer")
+        return decisions.join(stored, col(key).equalTo(col(storedKey)), "full_outer")
                 .select(coalesce(col(key), col(storedKey)).as(key), operation.as(OPERATION))
                 .filter(col(OPERATION).isNotNull());
     }

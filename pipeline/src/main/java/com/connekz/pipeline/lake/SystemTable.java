@@ -33,18 +33,6 @@ public final class SystemTable {
         return exists() ? spark.read().format("delta").load(path) : spark.createDataFrame(List.of(), schema);
     }
 
-    /**
-     * Appends {@code rows} (the table's columns, in its order) in one commit, written by the
-     * executors; nothing at all when there are none.
-     */
-    public void append(Dataset<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        DeltaTables.create(spark, path, schema, statsColumns);
-        rows.write().format("delta").mode("append").save(path);
-    }
-
     /** Appends {@code rows} in one commit (one file); nothing at all when there are none. */
     public void append(List<Row> rows) {
         if (rows.isEmpty()) {

@@ -8,8 +8,6 @@ import static org.apache.spark.sql.functions.upper;
 import com.connekz.pipeline.config.HashKey;
 import com.connekz.pipeline.config.PipelineConfig;
 import com.connekz.pipeline.ingest.Source;
-import com.connekz.pipeline.redact.spark.DroppingRedactionHook;
-import com.connekz.pipeline.redact.spark.SparkRedaction;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.SourceCounts;
@@ -163,67 +161,6 @@ class GovernStageTest {
                 .containsEntry("silver.chats.removed", 0L);
         assertThat(silver(Source.CHATS).select("_govern_run_id").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                 .containsExactly("run-1");
-    }
-
-    /** Counts what each source hands to the production hook that keeps drop-listed examples out. */
-    static final class CountingDroppingHook implements RedactionHook {
-        final Map<Source, Long> handed = new java.util.EnumMap<>(Source.class);
-        private final DroppingRedactionHook hook = new DroppingRedactionHook(new SparkRedaction(
-                com.connekz.pipeline.redact.RedactionPolicy.shipped(), new HashKey(new byte[32], true)));
-
-        @Override
-        public Dataset<Row> redact(Source source, Dataset<Row> usedRecords) {
-            handed.merge(source, usedRecords.count(), Long::sum);
-            return hook.redact(source, usedRecords);
-        }
-
-        @Override
-        public SourceCounts keptOut(Source source) {
-            return hook.keptOut(source);
-        }
-
-        @Override
-        public java.util.Optional<Dataset<Row>> keptOutRecords(Source source) {
-            return hook.keptOutRecords(source);
-        }
-
-        @Override
-        public void keptOutBefore(Source source, long records) {
-            hook.keptOutBefore(source, records);
-        }
-    }
-
-    void landAChatWithAHealthIdentifier(String messageId) {
-        save(BronzeRows.of(Source.CHATS).add("message_id", messageId, "conversation_id", "c-nhi-" + messageId,
-                "user_id", "bob", "role", "user", "text", "my NHI is ZSC21TN", "created_at", at("2026-04-01T00:00:00Z"))
-                .frame(), Source.CHATS, "append");
-    }
-
-    @Test
-    void aRecordRedactionKeptOutIsCountedAgainEachNightWithoutBeingRedactedAgain() {
-        landTheFirstNight();
-        landAChatWithAHealthIdentifier("m-nhi-1");
-        CountingDroppingHook firstHook = new CountingDroppingHook();
-        StageResult first = new GovernStage(firstHook).run(run("run-1"));
-        assertThat(firstHook.handed).containsEntry(Source.CHATS, 5L);
-        assertThat(first.sources().get("chats").used()).isEqualTo(4);
-        assertThat(first.sources().get("chats").excludedByReason()).containsEntry(DroppingRedactionHook.REASON, 1L);
-
-        CountingDroppingHook secondHook = new CountingDroppingHook();
-        StageResult second = new GovernStage(secondHook).run(run("run-2"));
-
-        assertThat(secondHook.handed).doesNotContainKey(Source.CHATS);
-        assertThat(second.sources()).isEqualTo(first.sources());
-        assertThat(second.outputs()).isEqualTo(first.outputs());
-
-        landAChatWithAHealthIdentifier("m-nhi-2");
-        CountingDroppingHook thirdHook = new CountingDroppingHook();
-        StageResult third = new GovernStage(thirdHook).run(run("run-3"));
-
-        assertThat(thirdHook.handed).containsEntry(Source.CHATS, 1L);
-        assertThat(third.sources().get("chats").used()).isEqualTo(4);
-        assertThat(third.sources().get("chats").excludedByReason()).containsEntry(DroppingRedactionHook.REASON, 2L);
-        assertThat(silver(Source.CHATS).filter(col("message_id").startsWith("m-nhi")).count()).isZero();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -42,20 +41,6 @@ public final class DroppingRedactionHook implements RedactionHook {
         held.computeIfAbsent(source, s -> new ArrayList<>()).add(redacted);
         dropped.merge(source, redacted.filter(col(SparkRedaction.DROPPED).isNotNull()).count(), Long::sum);
         return redacted.filter(col(SparkRedaction.DROPPED).isNull());
-    }
-
-    @Override
-    public Optional<Dataset<Row>> keptOutRecords(Source source) {
-        return held.getOrDefault(source, List.of()).stream()
-                .map(rows -> rows.filter(col(SparkRedaction.DROPPED).isNotNull()))
-                .reduce(Dataset::union);
-    }
-
-    @Override
-    public void keptOutBefore(Source source, long records) {
-        if (records > 0) {
-            dropped.merge(source, records, Long::sum);
-        }
     }
 
     /** The dropped records of the source, moved from used to {@value #REASON}; releases the held rows. */
