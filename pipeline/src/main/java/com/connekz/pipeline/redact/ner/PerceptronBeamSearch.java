@@ -37,8 +37,6 @@ final class PerceptronBeamSearch {
     private static final String BEAM_SIZE_PROPERTY = "BeamSize";
     private static final int DEFAULT_BEAM_SIZE = 3;
     private static final Object[] NO_ADDITIONAL_CONTEXT = new Object[0];
-    /** Words whose label features are kept before the cache starts again (chat vocabulary fits many times). */
-    private static final int MAX_WORDS = 50_000;
 
     private final Map<String, Context> parameters;
     private final String[] outcomes;
@@ -48,7 +46,7 @@ final class PerceptronBeamSearch {
     private final Context[] previousLabel;
     private final Context[] labelBeforePrevious;
     private final int other;
-    private final Map<String, LabelFeatures> labelFeaturesByWord = new HashMap<>();
+    private final WordCache<LabelFeatures> labelFeaturesByWord = new WordCache<>(LabelFeatures::new);
     private final boolean[][] nameFinderPairs;
 
     private PerceptronBeamSearch(Map<String, Context> parameters, String[] outcomes, int beamSize) {
@@ -258,7 +256,7 @@ final class PerceptronBeamSearch {
         private final List<Outlook> outlooks = new ArrayList<>(2);
 
         Token(String word, int index, FixedFeatures.Sentence sentence) {
-            this.labelFeatures = labelFeatures(word);
+            this.labelFeatures = labelFeaturesByWord.get(word);
             sentence.addTo(index, fixedScores);
         }
 
@@ -313,18 +311,6 @@ final class PerceptronBeamSearch {
             }
             return logs[outcome];
         }
-    }
-
-    private LabelFeatures labelFeatures(String word) {
-        LabelFeatures features = labelFeaturesByWord.get(word);
-        if (features == null) {
-            if (labelFeaturesByWord.size() >= MAX_WORDS) {
-                labelFeaturesByWord.clear();
-            }
-            features = new LabelFeatures(word);
-            labelFeaturesByWord.put(word, features);
-        }
-        return features;
     }
 
     /** A word's features that pair it, or its shape, with the label before it: looked up once per label. */

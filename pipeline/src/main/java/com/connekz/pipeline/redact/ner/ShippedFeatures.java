@@ -43,8 +43,6 @@ final class ShippedFeatures implements FixedFeatures {
     /** The dictionary window: the word itself, one before, one after. */
     private static final int[] DICTIONARY_OFFSETS = {0, -1, 1};
     private static final String[] DICTIONARY_PREFIXES = {"", "p1", "n1"};
-    /** Words kept per decoder before the cache starts again (chat vocabulary fits many times over). */
-    private static final int MAX_WORDS = 50_000;
     private static final Context[] NONE = new Context[0];
     private static final Context UNKNOWN = new Context(new int[0], new double[0]);
     private static final String PREVIOUS_WORD_BIGRAM = "pw,w=";
@@ -52,7 +50,7 @@ final class ShippedFeatures implements FixedFeatures {
 
     private final Map<String, Context> weights;
     private final DictionarySpans names;
-    private final Map<String, Word> words = new HashMap<>();
+    private final WordCache<Word> words = new WordCache<>(Word::new);
     private final AdaptiveFeatureGenerator shape = new TokenClassFeatureGenerator(true);
     private final AdaptiveFeatureGenerator lowerCase = new TokenFeatureGenerator(true);
     private final AdaptiveFeatureGenerator prefixes = new PrefixFeatureGenerator(3);
@@ -94,7 +92,7 @@ final class ShippedFeatures implements FixedFeatures {
         Word[] sentence = new Word[tokens.length];
         String[] folded = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
-            sentence[i] = word(tokens[i]);
+            sentence[i] = words.get(tokens[i]);
             folded[i] = sentence[i].folded;
         }
         boolean[] listed = new boolean[tokens.length];
@@ -184,18 +182,6 @@ final class ShippedFeatures implements FixedFeatures {
             }
         }
         return starts;
-    }
-
-    private Word word(String token) {
-        Word word = words.get(token);
-        if (word == null) {
-            if (words.size() >= MAX_WORDS) {
-                words.clear();
-            }
-            word = new Word(token);
-            words.put(token, word);
-        }
-        return word;
     }
 
     /** One word's weights under each window prefix; a feature the model does not know weighs nothing. */

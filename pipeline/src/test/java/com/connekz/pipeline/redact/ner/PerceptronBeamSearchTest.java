@@ -2,12 +2,6 @@ package com.connekz.pipeline.redact.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.connekz.pipeline.redact.eval.LabelledText;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -52,7 +46,7 @@ class PerceptronBeamSearchTest {
         PerceptronBeamSearch search = PerceptronBeamSearch.of(model).orElseThrow();
         OpenNlp openNlp = new OpenNlp(model);
         FixedFeatures shipped = search.shippedFeatures(model).orElseThrow();
-        List<String[]> sentences = canarySentences();
+        List<String[]> sentences = CanarySentences.all();
 
         int compared = 0;
         for (String[] tokens : sentences) {
@@ -82,18 +76,5 @@ class PerceptronBeamSearchTest {
             assertThat(actual[i].getOutcomes()).isEqualTo(expected[i].getOutcomes());
             assertThat(actual[i].getScore()).isEqualTo(expected[i].getScore());
         }
-    }
-
-    private static List<String[]> canarySentences() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<String[]> sentences = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                PerceptronBeamSearchTest.class.getResourceAsStream("/redact/canary.jsonl"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                sentences.add(SimpleTokenizer.INSTANCE.tokenize(json.readValue(line, LabelledText.class).text()));
-            }
-        }
-        return sentences;
     }
 }

@@ -2,12 +2,7 @@ package com.connekz.pipeline.redact.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.connekz.pipeline.redact.eval.LabelledText;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.SimpleTokenizer;
@@ -30,7 +25,7 @@ class ShippedFeaturesTest {
         PerceptronBeamSearch search = PerceptronBeamSearch.of(model).orElseThrow();
         FixedFeatures openNlp = search.featuresOf(model.getFactory().createContextGenerator());
         FixedFeatures shipped = search.shippedFeatures(model).orElseThrow();
-        List<String[]> sentences = canarySentences();
+        List<String[]> sentences = CanarySentences.all();
         sentences.add(SimpleTokenizer.INSTANCE.tokenize("MARY ANNE o'brien and Aroha Ngata-Smith met Dr Te Rangi"));
         sentences.add(new String[] {"x"});
 
@@ -60,18 +55,5 @@ class ShippedFeaturesTest {
         double[] scores = new double[OUTCOMES];
         sentence.addTo(index, scores);
         return scores;
-    }
-
-    private static List<String[]> canarySentences() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<String[]> sentences = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                ShippedFeaturesTest.class.getResourceAsStream("/redact/canary.jsonl"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                sentences.add(SimpleTokenizer.INSTANCE.tokenize(json.readValue(line, LabelledText.class).text()));
-            }
-        }
-        return sentences;
     }
 }
