@@ -89,29 +89,38 @@ public final class TextView {
      */
     public int[] digitWindows() {
         if (digitWindows == null) {
-            int[] windows = new int[8];
-            int size = 0;
-            int n = text.length();
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    continue;
-                }
-                int start = Math.max(0, i - WINDOW_BEFORE);
-                int end = Math.min(n, i + 1 + WINDOW_AFTER);
-                if (size > 0 && start <= windows[size - 1]) {
-                    windows[size - 1] = end;
-                } else {
-                    if (size + 2 > windows.length) {
-                        windows = java.util.Arrays.copyOf(windows, windows.length * 2);
-                    }
-                    windows[size++] = start;
-                    windows[size++] = end;
-                }
-            }
-            digitWindows = java.util.Arrays.copyOf(windows, size);
+            digitWindows = windowsAround(text, i -> text.charAt(i) >= '0' && text.charAt(i) <= '9',
+                    WINDOW_BEFORE, WINDOW_AFTER + 1);
         }
         return digitWindows;
+    }
+
+    /**
+     * Stretches of {@code text} from {@code before} chars before each index where {@code marks}
+     * holds to {@code after} chars after it (end exclusive), merged where they overlap, as
+     * {@code [start, end)} pairs in order.
+     */
+    public static int[] windowsAround(String text, java.util.function.IntPredicate marks, int before, int after) {
+        int[] windows = new int[8];
+        int size = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (!marks.test(i)) {
+                continue;
+            }
+            int start = Math.max(0, i - before);
+            int end = Math.min(n, i + after);
+            if (size > 0 && start <= windows[size - 1]) {
+                windows[size - 1] = end;
+            } else {
+                if (size + 2 > windows.length) {
+                    windows = java.util.Arrays.copyOf(windows, windows.length * 2);
+                }
+                windows[size++] = start;
+                windows[size++] = end;
+            }
+        }
+        return java.util.Arrays.copyOf(windows, size);
     }
 
     public boolean capitalised(int token) {

@@ -70,27 +70,12 @@ public final class PhoneRecognizer implements Recognizer {
      * @return start and end (exclusive) of each stretch, in pairs
      */
     static int[] numberWindows(String text) {
-        int[] windows = new int[8];
-        int size = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean start = c == '+' || c == '(' || c == '0' && (i == 0 || !isAsciiDigit(text.charAt(i - 1)));
-            if (!start) {
-                continue;
-            }
-            int from = Math.max(0, i - BEFORE_START);
-            int to = Math.min(text.length(), i + AFTER_START);
-            if (size > 0 && from <= windows[size - 1]) {
-                windows[size - 1] = to;
-            } else {
-                if (size + 2 > windows.length) {
-                    windows = java.util.Arrays.copyOf(windows, windows.length * 2);
-                }
-                windows[size++] = from;
-                windows[size++] = to;
-            }
-        }
-        return java.util.Arrays.copyOf(windows, size);
+        return TextView.windowsAround(text, i -> startsADialledNumber(text, i), BEFORE_START, AFTER_START);
+    }
+
+    private static boolean startsADialledNumber(String text, int i) {
+        char c = text.charAt(i);
+        return c == '+' || c == '(' || c == '0' && (i == 0 || !isAsciiDigit(text.charAt(i - 1)));
     }
 
     private static boolean isAsciiDigit(char c) {
