@@ -14,7 +14,6 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameFinderSequenceValidator;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.BeamSearchContextGenerator;
-import opennlp.tools.util.Sequence;
 import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 
@@ -81,12 +80,6 @@ final class PerceptronBeamSearch {
                 beamSize == null ? DEFAULT_BEAM_SIZE : Integer.parseInt(beamSize)));
     }
 
-    /** The best {@code count} label sequences, best first, as OpenNLP's {@code BeamSearch.bestSequences} returns them. */
-    Sequence[] bestSequences(int count, String[] tokens, BeamSearchContextGenerator<String> contexts,
-            SequenceValidator<String> validator) {
-        return bestSequences(count, tokens, featuresOf(contexts), validator);
-    }
-
     /** The fixed features a context generator gives, weighed by this model. */
     FixedFeatures featuresOf(BeamSearchContextGenerator<String> contexts) {
         return tokens -> (index, scores) -> addParameters(
@@ -98,17 +91,14 @@ final class PerceptronBeamSearch {
         return ShippedFeatures.forModel(model, parameters);
     }
 
-    /** As {@link #bestSequences(int, String[], BeamSearchContextGenerator, SequenceValidator)}, over fixed features. */
-    Sequence[] bestSequences(int count, String[] tokens, FixedFeatures features, SequenceValidator<String> validator) {
-        return search(count, tokens, features, validator).stream().map(path -> path.toSequence(outcomes))
-                .toArray(Sequence[]::new);
-    }
-
     /** A label sequence and its score (the sum of its labels' log probabilities). */
     record Ranked(List<String> labels, double score) {
     }
 
-    /** The same sequences as {@link #bestSequences}, without building OpenNLP's {@code Sequence}s. */
+    /**
+     * The best {@code count} label sequences, best first, with the labels and scores OpenNLP's
+     * {@code BeamSearch.bestSequences} gives them.
+     */
     Ranked[] best(int count, String[] tokens, FixedFeatures features, SequenceValidator<String> validator) {
         return search(count, tokens, features, validator).stream()
                 .map(path -> new Ranked(Arrays.asList(path.labels(outcomes)), path.score))
@@ -159,25 +149,23 @@ final class PerceptronBeamSearch {
      * and scored, exactly as {@code Sequence}: by score, best first; score = sum of log probabilities.
      */
     private static final class Path implements Comparable<Path> {
-        static final Path EMPTY = new Path(null, -1, 1, 0, 0);
+        static final Path EMPTY = new Path(null, -1, 0, 0);
 
         final Path previous;
         final int outcome;
-        final double probability;
         final double score;
         final int length;
 
-        private Path(Path previous, int outcome, double probability, double score, int length) {
+        private Path(Path previous, int outcome, double score, int length) {
             this.previous = previous;
             this.outcome = outcome;
-            this.probability = probability;
             this.score = score;
             this.length = length;
         }
 
         /** This path and one more label, whose probability's logarithm is {@code logProbability}. */
-        Path then(int nextOutcome, double nextProbability, double logProbability) {
-            return new Path(this, nextOutcome, nextProbability, score + logProbability, length + 1);
+        Path then(int nextOutcome, double logProbability) {
+            return new Path(this, nextOutcome, score + logProbability, length + 1);
         }
 
         /** The labels in order, oldest first. */
@@ -187,19 +175,6 @@ final class PerceptronBeamSearch {
                 labels[at.length - 1] = outcomes[at.outcome];
             }
             return labels;
-        }
-
-        /** As OpenNLP's {@code Sequence}, its score summed in the same order. */
-        Sequence toSequence(String[] outcomes) {
-            Path[] steps = new Path[length];
-            for (Path at = this; at.length > 0; at = at.previous) {
-                steps[at.length - 1] = at;
-            }
-            Sequence sequence = new Sequence();
-            for (Path step : steps) {
-                sequence.add(outcomes[step.outcome], step.probability);
-            }
-            return sequence;
         }
 
         @Override
@@ -338,7 +313,7 @@ final class PerceptronBeamSearch {
 
     private static void extend(Path top, int outcome, Outlook outlook, int index, Validity validity, Queue<Path> next) {
         if (validity.valid(top, outcome, index)) {
-            Path extended = top.then(outcome, outlook.probabilities[outcome], outlook.log(outcome));
+            Path extended = top.then(outcome, outlook.log(outcome));
             if (extended.score > MIN_SEQUENCE_SCORE) {
                 next.add(extended);
             }

@@ -23,20 +23,16 @@ class PerceptronBeamSearchTest {
             this.validator = model.getFactory().createSequenceCodec().createSequenceValidator();
         }
 
-        SequenceValidator<String> validator() {
-            return validator;
-        }
-
         Sequence[] bestSequences(String[] tokens) {
             return model.bestSequences(SEQUENCES, tokens, null, contextGenerator, validator);
         }
 
-        Sequence[] fastSequences(PerceptronBeamSearch search, String[] tokens) {
-            return search.bestSequences(SEQUENCES, tokens, contextGenerator, validator);
+        PerceptronBeamSearch.Ranked[] fastSequences(PerceptronBeamSearch search, String[] tokens) {
+            return search.best(SEQUENCES, tokens, search.featuresOf(contextGenerator), validator);
         }
 
-        Sequence[] fastSequences(PerceptronBeamSearch search, FixedFeatures features, String[] tokens) {
-            return search.bestSequences(SEQUENCES, tokens, features, validator);
+        PerceptronBeamSearch.Ranked[] fastSequences(PerceptronBeamSearch search, FixedFeatures features, String[] tokens) {
+            return search.best(SEQUENCES, tokens, features, validator);
         }
     }
 
@@ -52,29 +48,22 @@ class PerceptronBeamSearchTest {
         for (String[] tokens : sentences) {
             Sequence[] expected = openNlp.bestSequences(tokens);
             openNlp.clearAdaptiveData();
-            Sequence[] actual = openNlp.fastSequences(search, tokens);
+            PerceptronBeamSearch.Ranked[] actual = openNlp.fastSequences(search, tokens);
             openNlp.clearAdaptiveData();
-            Sequence[] weighedOnce = openNlp.fastSequences(search, shipped, tokens);
-
-            PerceptronBeamSearch.Ranked[] ranked = search.best(SEQUENCES, tokens, shipped, openNlp.validator());
+            PerceptronBeamSearch.Ranked[] weighedOnce = openNlp.fastSequences(search, shipped, tokens);
 
             assertSameSequences(actual, expected);
             assertSameSequences(weighedOnce, expected);
-            assertThat(ranked).hasSameSizeAs(expected);
-            for (int i = 0; i < expected.length; i++) {
-                assertThat(ranked[i].labels()).isEqualTo(expected[i].getOutcomes());
-                assertThat(ranked[i].score()).isEqualTo(expected[i].getScore());
-            }
             compared++;
         }
         assertThat(compared).isGreaterThan(100);
     }
 
-    private static void assertSameSequences(Sequence[] actual, Sequence[] expected) {
+    private static void assertSameSequences(PerceptronBeamSearch.Ranked[] actual, Sequence[] expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i].getOutcomes()).isEqualTo(expected[i].getOutcomes());
-            assertThat(actual[i].getScore()).isEqualTo(expected[i].getScore());
+            assertThat(actual[i].labels()).isEqualTo(expected[i].getOutcomes());
+            assertThat(actual[i].score()).isEqualTo(expected[i].getScore());
         }
     }
 }
