@@ -54,7 +54,7 @@ public final class DeletionLedger {
 
     /** Every ledger row; an empty frame of the ledger's schema when there is no ledger yet. */
     public Dataset<Row> read() {
-        return exists() ? spark.read().format("delta").load(path) : spark.createDataFrame(List.of(), SCHEMA);
+        return DeltaTables.readOrEmpty(spark, path, SCHEMA);
     }
 
     public Optional<LedgerEntry> find(String requestHash) {

@@ -126,7 +126,7 @@ final class SourceIngestion {
         if (!DeltaTables.exists(spark, bronzePath)) {
             DeltaTables.create(spark, bronzePath, BronzeSchema.of(source), statsColumns());
             batch.write().format("delta").mode("append").save(bronzePath);
-            return lastCommitMetric("numOutputRows");
+            return lastCommit().metric("numOutputRows", 0);
         }
         String key = source.naturalKey();
         DeltaTable.forPath(spark, bronzePath).as("b")
@@ -134,12 +134,12 @@ final class SourceIngestion {
                 .whenMatched("b." + BronzeSchema.CONTENT_HASH + " <> n." + BronzeSchema.CONTENT_HASH).updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
-        DeltaTables.Commit merge = DeltaTables.latestCommit(spark, bronzePath).orElseThrow();
+        DeltaTables.Commit merge = lastCommit();
         return merge.metric("numTargetRowsInserted", 0) + merge.metric("numTargetRowsUpdated", 0);
     }
 
-    private long lastCommitMetric(String name) {
-        return DeltaTables.latestCommit(spark, bronzePath).orElseThrow().metric(name, 0);
+    private DeltaTables.Commit lastCommit() {
+        return DeltaTables.latestCommit(spark, bronzePath).orElseThrow();
     }
 
     /** Only non-personal columns get statistics in the transaction log. */

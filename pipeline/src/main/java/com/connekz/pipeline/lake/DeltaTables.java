@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
@@ -50,6 +52,11 @@ public final class DeltaTables {
             return List.of();
         }
         return commitsBetween(log, earliestCommit(log), latest);
+    }
+
+    /** Every row of the table at {@code path}; an empty frame of {@code schema} when there is no table yet. */
+    public static Dataset<Row> readOrEmpty(SparkSession spark, String path, StructType schema) {
+        return exists(spark, path) ? spark.read().format("delta").load(path) : spark.createDataFrame(List.of(), schema);
     }
 
     /** The latest commit of the table at {@code path}, or empty when there is none. */

@@ -30,7 +30,7 @@ public final class SystemTable {
 
     /** Every row, or none before the first append. */
     public Dataset<Row> read() {
-        return exists() ? spark.read().format("delta").load(path) : spark.createDataFrame(List.of(), schema);
+        return DeltaTables.readOrEmpty(spark, path, schema);
     }
 
     /** Appends {@code rows} in one commit (one file); nothing at all when there are none. */
