@@ -110,7 +110,11 @@ final class SilverTable {
                 .filter(col(OPERATION).isNotNull());
     }
 
-    /** One MERGE: the changed used records read in full and redacted are upserted, the others removed. */
+    /**
+     * One MERGE: the changed used records read in full and redacted are upserted, the others
+     * removed. A changed record the redaction hook kept out is removed too: its silver row holds
+     * an older content of the same key, which must not stay in silver as if it were current.
+     */
     private void merge(Dataset<Row> decided, Dataset<Row> changes, RedactionHook redaction, String runId) {
         String key = source.naturalKey();
         DeltaTable silver = DeltaTable.forPath(spark, path);
@@ -119,7 +123,9 @@ final class SilverTable {
         Dataset<Row> upserts = redaction.redact(source, changedRecords)
                 .withColumn(GOVERN_RUN_ID, lit(runId))
                 .withColumn(OPERATION, lit(UPSERT));
-        Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE));
+        Dataset<Row> keptOutByRedaction = upsertKeys.join(upserts.select(col(key)), sameKey(key), "left_anti")
+                .select(col(SILVER_PREFIX + key).as(key), lit(REMOVE).as(OPERATION));
+        Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE)).unionByName(keptOutByRedaction);
         // Delta's MERGE reads a source of plain Delta scans twice (to find the touched files, then to
         // write them) instead of materializing it: held here, bronze is read and decided once.
         Dataset<Row> mergeSource = upserts.unionByName(removals, true).persist(StorageLevel.MEMORY_AND_DISK());

@@ -3,6 +3,7 @@ package com.connekz.pipeline.govern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.upper;
 
 import com.connekz.pipeline.config.HashKey;
@@ -181,6 +182,27 @@ class GovernStageTest {
         assertThat(silver(Source.CHATS).filter("message_id = 'm0'").select("text", "_govern_run_id").first().toSeq().toList().mkString(","))
                 .isEqualTo("edited words,run-2");
         assertThat(silver(Source.CHATS).filter("message_id = 'm1'").count()).isZero();
+    }
+
+    @Test
+    void aRecordWhoseNewContentRedactionKeepsOutLeavesSilverOldContentAndAll() {
+        landTheFirstNight();
+        RedactionHook keepingOutHealthNumbers = (source, records) -> source == Source.CHATS
+                ? records.filter(not(col("text").contains("NHI")))
+                : records;
+        new GovernStage(keepingOutHealthNumbers).run(run("run-1"));
+        assertThat(silver(Source.CHATS).filter("message_id = 'm0'").count()).isEqualTo(1);
+
+        Dataset<Row> bronze = spark.read().format("delta").load(lake().bronze(Source.CHATS));
+        Dataset<Row> edited = bronze
+                .withColumn("text", org.apache.spark.sql.functions.when(col("message_id").equalTo("m0"), lit("my NHI is ZZZ0016")).otherwise(col("text")))
+                .withColumn("_content_hash", org.apache.spark.sql.functions.when(col("message_id").equalTo("m0"), lit("hash-edited")).otherwise(col("_content_hash")));
+        save(edited.localCheckpoint(), Source.CHATS, "overwrite");
+        StageResult second = new GovernStage(keepingOutHealthNumbers).run(run("run-2"));
+
+        assertThat(second.metrics()).containsEntry("silver.chats.removed", 1L).containsEntry("silver.chats.updated", 0L);
+        assertThat(silver(Source.CHATS).filter("message_id = 'm0'").count()).isZero();
+        assertThat(silver(Source.CHATS).count()).isEqualTo(3);
     }
 
     @Test
