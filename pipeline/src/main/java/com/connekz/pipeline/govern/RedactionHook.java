@@ -8,8 +8,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Where redaction plugs into governance: it receives the used records of one source that are new
- * or changed since silver was last written (never excluded ones) and returns what silver stores.
+ * Where redaction plugs into governance: it receives the used records of one source's examples that
+ * are new or changed since silver was last written, every used record of such an example (a whole
+ * conversation, see {@link Source#exampleKey()}) and never an excluded one, and returns what
+ * silver stores.
  * It must keep every column it receives, the natural key and {@code _content_hash} unchanged; it
  * may add columns (they become silver columns). A record it leaves out is not in silver after the
  * write, even when an older content of the same key was.

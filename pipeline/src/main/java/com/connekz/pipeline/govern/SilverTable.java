@@ -10,6 +10,7 @@ import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.DeltaTables;
 import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.apache.spark.storage.StorageLevel;
  * {@code silver/<source>}: the used records of one source, one row per natural key. Each write
  * makes silver equal to the latest decision: records newly used or changed are (redacted and)
  * upserted, records no longer used (withdrawn, deleted account, gone from bronze) are removed, and
- * unchanged rows are left alone, so redaction runs only on what changed.
+ * unchanged rows are left alone, so redaction runs only on the examples that changed.
  */
 final class SilverTable {
     /** The run that last wrote the row. */
@@ -83,10 +84,10 @@ final class SilverTable {
     }
 
     /**
-     * The keys whose silver row must change, with {@value #OPERATION} {@code upsert} (used, and new
-     * or different from silver in content, consent lineage or tenant) or {@code remove} (in silver,
-     * no longer used or gone from bronze). Reads no text: the join carries each record's key and
-     * {@link SilverFingerprint} only. Keys are compared exactly, not through a hash of their own: a
+     * The keys whose silver row must change, with their example and {@value #OPERATION}
+     * {@code upsert} (used, and new or different from silver in content, consent lineage or tenant)
+     * or {@code remove} (in silver, no longer used or gone from bronze). Reads no text: the join
+     * carries each record's keys and {@link SilverFingerprint} only. Keys are compared exactly, not through a hash of their own: a
      * key collision could pair a withdrawn user's silver row with someone else's used record and
      * keep it. The join stays a sort-merge join, which spills, rather than a hash join holding one
      * side of every partition in memory.
@@ -95,9 +96,13 @@ final class SilverTable {
         String key = source.naturalKey();
         String storedKey = SILVER_PREFIX + key;
         String storedFingerprint = SILVER_PREFIX + SilverFingerprint.COLUMN;
-        Dataset<Row> decisions = tally.observe(decided.select(col(key), col(BronzeSchema.CONTENT_HASH),
-                        col(Governance.CONSENT_EVENT_IDS), col(Governance.TENANT), col(Governance.EXCLUSION_REASON)))
-                .select(col(key), SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
+        List<Column> decisionColumns = new ArrayList<>(keyColumns());
+        decisionColumns.addAll(List.of(col(BronzeSchema.CONTENT_HASH), col(Governance.CONSENT_EVENT_IDS),
+                col(Governance.TENANT), col(Governance.EXCLUSION_REASON)));
+        List<Column> decisionKeys = new ArrayList<>(keyColumns());
+        decisionKeys.add(SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
+        Dataset<Row> decisions = tally.observe(decided.select(decisionColumns.toArray(Column[]::new)))
+                .select(decisionKeys.toArray(Column[]::new));
         Dataset<Row> stored = spark.read().format("delta").load(path)
                 .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint));
         Column isUsed = col(key).isNotNull().and(col(SilverFingerprint.COLUMN).isNotNull());
@@ -105,27 +110,43 @@ final class SilverTable {
         Column unchanged = col(SilverFingerprint.COLUMN).equalTo(col(storedFingerprint));
         Column operation = when(isUsed.and(not(isStored.and(unchanged))), lit(UPSERT))
                 .when(isStored.and(not(isUsed)), lit(REMOVE));
+        List<Column> changed = new ArrayList<>(keyColumns());
+        changed.set(0, coalesce(col(key), col(storedKey)).as(key));
+        changed.add(operation.as(OPERATION));
         return decisions.join(stored, col(key).equalTo(col(storedKey)), "full_outer")
-                .select(coalesce(col(key), col(storedKey)).as(key), operation.as(OPERATION))
+                .select(changed.toArray(Column[]::new))
                 .filter(col(OPERATION).isNotNull());
     }
 
+    /** The natural key, then the example key when it is another field. */
+    private List<Column> keyColumns() {
+        String key = source.naturalKey();
+        String example = source.exampleKey();
+        return example.equals(key) ? List.of(col(key)) : List.of(col(key), col(example));
+    }
+
     /**
-     * One MERGE: the changed used records read in full and redacted are upserted, the others
-     * removed. A changed record the redaction hook kept out is removed too: its silver row holds
-     * an older content of the same key, which must not stay in silver as if it were current.
+     * One MERGE: the used records of every changed example, read in full and redacted together (a
+     * conversation's pseudonyms and dropped types span all its messages, not just the new one), are
+     * upserted; the records to remove are removed. A record the redaction hook kept out is removed
+     * too: its silver row holds an older content or an example now dropped, which must not stay.
      */
     private void merge(Dataset<Row> decided, Dataset<Row> changes, RedactionHook redaction, String runId) {
         String key = source.naturalKey();
+        String example = source.exampleKey();
         DeltaTable silver = DeltaTable.forPath(spark, path);
-        Dataset<Row> upsertKeys = changes.filter(col(OPERATION).equalTo(UPSERT)).select(col(key).as(SILVER_PREFIX + key));
-        Dataset<Row> changedRecords = used(decided).join(upsertKeys, sameKey(key), "left_semi");
+        Dataset<Row> changedExamples = changes.filter(col(OPERATION).equalTo(UPSERT)).select(col(example).as(SILVER_PREFIX + example));
+        if (!example.equals(key)) {
+            changedExamples = changedExamples.distinct();
+        }
+        Dataset<Row> changedRecords = used(decided).join(changedExamples, sameKey(example), "left_semi");
         Dataset<Row> upserts = redaction.redact(source, changedRecords)
                 .withColumn(GOVERN_RUN_ID, lit(runId))
                 .withColumn(OPERATION, lit(UPSERT));
-        Dataset<Row> keptOutByRedaction = upsertKeys.join(upserts.select(col(key)), sameKey(key), "left_anti")
+        Dataset<Row> keptOutByRedaction = changedRecords.select(col(key).as(SILVER_PREFIX + key))
+                .join(upserts.select(col(key)), sameKey(key), "left_anti")
                 .select(col(SILVER_PREFIX + key).as(key), lit(REMOVE).as(OPERATION));
-        Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE)).unionByName(keptOutByRedaction);
+        Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE)).unionByName(keptOutByRedaction, true);
         // Delta's MERGE reads a source of plain Delta scans twice (to find the touched files, then to
         // write them) instead of materializing it: held here, bronze is read and decided once.
         Dataset<Row> mergeSource = upserts.unionByName(removals, true).persist(StorageLevel.MEMORY_AND_DISK());

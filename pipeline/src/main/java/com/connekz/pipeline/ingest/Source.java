@@ -98,6 +98,14 @@ public enum Source {
         return naturalKey;
     }
 
+    /**
+     * The field grouping records into one training example, redacted together: a chat's
+     * conversation. Every other record is an example of its own.
+     */
+    public String exampleKey() {
+        return this == CHATS ? "conversation_id" : naturalKey;
+    }
+
     /** The field holding the instant the record came to be, against which consent and age are judged. */
     public String createdAtField() {
         return createdAtField;

@@ -151,6 +151,43 @@ class GovernStageTest {
     }
 
     @Test
+    void aNewMessageInAConversationSendsTheWholeConversationToRedactionAgain() {
+        landTheFirstNight();
+        RedactionHook shouting = (source, records) -> source == Source.CHATS
+                ? records.withColumn("text", upper(col("text")))
+                : records;
+        new GovernStage(shouting).run(run("run-1"));
+
+        save(BronzeRows.of(Source.CHATS).add("message_id", "m-late", "conversation_id", "c-alice", "user_id", "alice", "role", "user",
+                "text", "one more thing", "created_at", at("2026-04-01T00:00:00Z")).frame(), Source.CHATS, "append");
+        StageResult second = new GovernStage(shouting).run(run("run-2"));
+
+        assertThat(second.metrics()).containsEntry("silver.chats.inserted", 1L).containsEntry("silver.chats.updated", 2L);
+        List<Row> rows = silver(Source.CHATS).select("conversation_id", "_govern_run_id").collectAsList();
+        assertThat(rows).filteredOn(r -> r.getString(0).equals("c-alice")).extracting(r -> r.getString(1)).containsOnly("run-2").hasSize(3);
+        assertThat(rows).filteredOn(r -> !r.getString(0).equals("c-alice")).extracting(r -> r.getString(1)).containsOnly("run-1");
+    }
+
+    @Test
+    void aConversationRedactionDropsForItsNewMessageLeavesSilverWhole() {
+        landTheFirstNight();
+        RedactionHook droppingHealthTalk = (source, records) -> source == Source.CHATS
+                ? records.join(records.filter(col("text").contains("NHI")).select(col("conversation_id").as("dropped")).distinct(),
+                        col("conversation_id").equalTo(col("dropped")), "left_anti")
+                : records;
+        new GovernStage(droppingHealthTalk).run(run("run-1"));
+        assertThat(silver(Source.CHATS).filter("conversation_id = 'c-alice'").count()).isEqualTo(2);
+
+        save(BronzeRows.of(Source.CHATS).add("message_id", "m-nhi", "conversation_id", "c-alice", "user_id", "alice", "role", "user",
+                "text", "my NHI is ZZZ0016", "created_at", at("2026-04-01T00:00:00Z")).frame(), Source.CHATS, "append");
+        StageResult second = new GovernStage(droppingHealthTalk).run(run("run-2"));
+
+        assertThat(second.metrics()).containsEntry("silver.chats.removed", 2L).containsEntry("silver.chats.inserted", 0L);
+        assertThat(silver(Source.CHATS).filter("conversation_id = 'c-alice'").count()).isZero();
+        assertThat(silver(Source.CHATS).count()).isEqualTo(2);
+    }
+
+    @Test
     void aSecondRunOverUnchangedInputsCommitsNothingAndCountsTheSame() {
         landTheFirstNight();
         StageResult first = new GovernStage().run(run("run-1"));
@@ -200,8 +237,9 @@ class GovernStageTest {
         save(edited.localCheckpoint(), Source.CHATS, "overwrite");
         StageResult second = new GovernStage(keepingOutHealthNumbers).run(run("run-2"));
 
-        assertThat(second.metrics()).containsEntry("silver.chats.removed", 1L).containsEntry("silver.chats.updated", 0L);
+        assertThat(second.metrics()).containsEntry("silver.chats.removed", 1L).containsEntry("silver.chats.updated", 1L);
         assertThat(silver(Source.CHATS).filter("message_id = 'm0'").count()).isZero();
+        assertThat(silver(Source.CHATS).filter("message_id = 'm1'").select("_govern_run_id").first().getString(0)).isEqualTo("run-2");
         assertThat(silver(Source.CHATS).count()).isEqualTo(3);
     }
 
