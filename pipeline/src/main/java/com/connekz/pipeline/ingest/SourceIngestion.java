@@ -29,6 +29,8 @@ import org.apache.spark.storage.StorageLevel;
  * old state), bad lines go to quarantine, and every line read is counted exactly once.
  */
 final class SourceIngestion {
+    private static final String STORED_KEY = "_stored_key";
+    private static final String STORED_HASH = "_stored_hash";
     private final SparkSession spark;
     private final Source source;
     private final String bronzePath;
@@ -121,21 +123,53 @@ final class SourceIngestion {
         return rows.withColumn("_rank", newestFirst).filter(col("_rank").equalTo(1)).drop("_rank");
     }
 
-    /** Writes the batch and returns how many rows it inserted or updated, from Delta's commit metrics. */
+    /**
+     * Writes the batch and returns how many rows it inserted or updated, from Delta's commit
+     * metrics. Records bronze already holds with the same content are left out first, by one narrow
+     * join on keys and content hashes. What is left is appended when none of its keys is in bronze
+     * (a new day's records, the usual night), and merged on the natural key only when some record
+     * replaces an older state: a MERGE would otherwise rewrite every file holding a re-landed key.
+     * The check and the append are not one transaction: bronze has one writer, the nightly run.
+     */
     private long write(Dataset<Row> batch) {
         if (!DeltaTables.exists(spark, bronzePath)) {
             DeltaTables.create(spark, bronzePath, BronzeSchema.of(source), statsColumns());
-            batch.write().format("delta").mode("append").save(bronzePath);
-            return lastCommit().metric("numOutputRows", 0);
+            return append(batch);
         }
         String key = source.naturalKey();
-        DeltaTable.forPath(spark, bronzePath).as("b")
-                .merge(batch.as("n"), "b." + key + " = n." + key)
-                .whenMatched("b." + BronzeSchema.CONTENT_HASH + " <> n." + BronzeSchema.CONTENT_HASH).updateAll()
-                .whenNotMatched().insertAll()
-                .execute();
-        DeltaTables.Commit merge = lastCommit();
-        return merge.metric("numTargetRowsInserted", 0) + merge.metric("numTargetRowsUpdated", 0);
+        Dataset<Row> stored = spark.read().format("delta").load(bronzePath)
+                .select(col(key).as(STORED_KEY), col(BronzeSchema.CONTENT_HASH).as(STORED_HASH));
+        Dataset<Row> newOrChanged = batch.join(stored, col(key).equalTo(col(STORED_KEY)), "left_outer")
+                .filter(col(STORED_HASH).isNull().or(col(STORED_HASH).notEqual(col(BronzeSchema.CONTENT_HASH))))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long replacing = 0;
+            long all = 0;
+            for (Row row : newOrChanged.groupBy(col(STORED_KEY).isNotNull()).count().collectAsList()) {
+                replacing += row.getBoolean(0) ? row.getLong(1) : 0;
+                all += row.getLong(1);
+            }
+            if (all == 0) {
+                return 0;
+            }
+            if (replacing == 0) {
+                return append(newOrChanged.select(bronzeColumns()));
+            }
+            DeltaTable.forPath(spark, bronzePath).as("b")
+                    .merge(newOrChanged.select(bronzeColumns()).as("n"), "b." + key + " = n." + key)
+                    .whenMatched().updateAll()
+                    .whenNotMatched().insertAll()
+                    .execute();
+            DeltaTables.Commit merge = lastCommit();
+            return merge.metric("numTargetRowsInserted", 0) + merge.metric("numTargetRowsUpdated", 0);
+        } finally {
+            newOrChanged.unpersist();
+        }
+    }
+
+    private long append(Dataset<Row> rows) {
+        rows.write().format("delta").mode("append").save(bronzePath);
+        return lastCommit().metric("numOutputRows", 0);
     }
 
     private DeltaTables.Commit lastCommit() {

@@ -66,6 +66,8 @@ class IngestStageTest {
         assertThat(nextDay.read()).isEqualTo(1);
         assertThat(nextDay.accepted()).isEqualTo(1);
         assertThat(table("bronze/chats").count()).isEqualTo(3);
+        assertThat(com.connekz.pipeline.lake.DeltaTables.latestCommit(SharedSpark.session(), lake() + "/bronze/chats")
+                .orElseThrow().operation()).as("a day of new keys is appended, no file rewritten").isEqualTo("WRITE");
     }
 
     @Test
@@ -73,9 +75,11 @@ class IngestStageTest {
         land("chats", "2026-11-01", "a.jsonl", chat("m1", "a"), chat("m1", "a"), chat("m2", "b"));
         ingest();
         land("chats", "2026-11-02", "again.jsonl", chat("m1", "a"), chat("m2", "b"));
+        long versionBefore = bronzeVersion();
 
         SourceCounts second = ingest().sources().get("chats");
 
+        assertThat(bronzeVersion()).as("nothing new, no commit").isEqualTo(versionBefore);
         assertThat(second.read()).isEqualTo(2);
         assertThat(second.duplicate()).isEqualTo(2);
         assertThat(second.accepted()).isZero();
