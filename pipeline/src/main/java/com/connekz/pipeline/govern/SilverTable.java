@@ -177,13 +177,16 @@ final class SilverTable {
     /**
      * Creates the table with Delta's file statistics limited to non-personal columns: statistics of
      * text and id columns keep their first 32 characters in the transaction log, where erasure by
-     * VACUUM cannot reach them.
+     * VACUUM cannot reach them. Deletion vectors let a night's MERGE mark the few rows it removes or
+     * replaces instead of rewriting every file that holds one; the rows they hide stay in the file
+     * only as they stay in the old versions, until the deletion stage's purge.
      */
     private void create(StructType schema) {
         DeltaTable.createIfNotExists(spark)
                 .location(path)
                 .addColumns(schema)
                 .property("delta.dataSkippingStatsColumns", String.join(",", statisticsColumns(source)))
+                .property(DeltaTables.DELETION_VECTORS, "true")
                 .execute();
     }
 

@@ -22,6 +22,11 @@ import scala.Tuple2;
 
 /** Small questions asked of Delta tables by path, answered with Delta's own APIs. */
 public final class DeltaTables {
+    /**
+     * The table property letting DELETE, UPDATE and MERGE hide rows with deletion vectors instead of
+     * rewriting their files; {@link com.connekz.pipeline.deletion.DiskEraser} purges what they hide.
+     */
+    public static final String DELETION_VECTORS = "delta.enableDeletionVectors";
     /** Table property that limits per-file statistics to the columns named; see {@link #create}. */
     public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
