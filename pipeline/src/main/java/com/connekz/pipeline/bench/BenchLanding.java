@@ -5,9 +5,13 @@ import com.connekz.pipeline.generate.GeneratorOptions;
 import com.connekz.pipeline.generate.LandingGenerator;
 import com.connekz.pipeline.ingest.Source;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The benchmark's landing zone: a first batch of days sized to about the requested number of
@@ -29,6 +34,7 @@ final class BenchLanding {
     private final Path landing;
     private int users;
     private int days;
+    private Batch heldBack;
 
     BenchLanding(Path work) {
         this.work = work;
@@ -39,7 +45,12 @@ final class BenchLanding {
         return landing;
     }
 
-    /** Generates {@code days} days of traffic from enough users for about {@code records} records. */
+    /**
+     * Generates {@code days} days of traffic from enough users for about {@code records} records,
+     * and the day after them, which is held back for {@link #nextDay()}. Both come from one
+     * generation, so the next day's records are new records (the generator's ids count days from
+     * its first), as a real day's are.
+     */
     Batch firstNights(long records, int days) {
         Path calibration = work.resolve("calibration");
         GenerationSummary sample = LandingGenerator.generate(calibration,
@@ -48,23 +59,17 @@ final class BenchLanding {
         double recordsPerUser = (double) sample.records() / CALIBRATION_USERS;
         this.users = (int) Math.max(CALIBRATION_USERS, Math.ceil(records / recordsPerUser));
         this.days = days;
-        GenerationSummary generated = LandingGenerator.generate(landing, GeneratorOptions.of(users, days).withLabels(false));
-        return new Batch(generated.lines(), generated.bytes());
+        GenerationSummary generated = LandingGenerator.generate(landing, GeneratorOptions.of(users, days + 1).withLabels(false));
+        this.heldBack = moveDay(GeneratorOptions.DEFAULT_START_DATE.plusDays(days), landing, work.resolve("next-day"));
+        return new Batch(generated.lines() - heldBack.lines(), generated.bytes() - heldBack.bytes());
     }
 
     /** The same users' traffic on the day after the first batch, moved into the landing zone. */
     Batch nextDay() {
-        Path extra = work.resolve("next-day");
-        GenerationSummary generated = LandingGenerator.generate(extra, GeneratorOptions.of(users, 1)
-                .withStartDate(GeneratorOptions.DEFAULT_START_DATE.plusDays(days)).withLabels(false));
-        for (Source source : Source.values()) {
-            Path from = extra.resolve(source.folder());
-            if (Files.isDirectory(from)) {
-                moveDayFolders(from, landing.resolve(source.folder()));
-            }
-        }
-        deleteRecursively(extra);
-        return new Batch(generated.lines(), generated.bytes());
+        Path held = work.resolve("next-day");
+        moveDay(GeneratorOptions.DEFAULT_START_DATE.plusDays(days), held, landing);
+        deleteRecursively(held);
+        return heldBack;
     }
 
     /** Lands one account deletion request for each of {@code userIds}, two days after the first batch. */
@@ -90,14 +95,37 @@ final class BenchLanding {
         }
     }
 
-    private static void moveDayFolders(Path from, Path to) {
-        try (Stream<Path> dayFolders = Files.list(from)) {
-            Files.createDirectories(to);
-            for (Path dayFolder : dayFolders.toList()) {
-                Files.move(dayFolder, to.resolve(dayFolder.getFileName()));
+    /** Moves every source's folder of {@code day} from one landing root to another; its lines and bytes. */
+    private static Batch moveDay(LocalDate day, Path fromRoot, Path toRoot) {
+        long lines = 0;
+        long bytes = 0;
+        try {
+            for (Source source : Source.values()) {
+                Path from = fromRoot.resolve(source.folder()).resolve("dt=" + day);
+                if (!Files.isDirectory(from)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(from)) {
+                    for (Path file : files.toList()) {
+                        bytes += Files.size(file);
+                        lines += lines(file);
+                    }
+                }
+                Path to = toRoot.resolve(source.folder()).resolve(from.getFileName());
+                Files.createDirectories(to.getParent());
+                Files.move(from, to);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return new Batch(lines, bytes);
+    }
+
+    private static long lines(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8))) {
+            return reader.lines().count();
         }
     }
 

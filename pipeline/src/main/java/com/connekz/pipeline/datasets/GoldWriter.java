@@ -40,9 +40,8 @@ public final class GoldWriter {
      * Makes the table at {@code path} hold {@code wanted} (gold rows of one tenant, whose
      * {@link ContentFingerprint} is {@code fingerprint}); inside {@link #committingAs} its commit
      * carries the build's metadata. A missing table is created with statistics limited to
-     * {@link GoldSchema#STATS_COLUMNS}, without change data feed, whose pre-images would keep
-     * deleted examples, and with deletion vectors, so that a merge marks replaced rows instead of
-     * rewriting their files (the deletion stage's purge erases what they hide).
+     * {@link GoldSchema#STATS_COLUMNS} and without change data feed, whose pre-images would keep
+     * deleted examples.
      *
      * <p>{@code holds} is what the table's latest version is known to hold (see {@link GoldContents}).
      * When it is the same fingerprint, nothing is read or written. When it differs, the table is
@@ -108,8 +107,7 @@ public final class GoldWriter {
         try {
             spark.sql("CREATE TABLE delta.`" + path + "` USING DELTA TBLPROPERTIES ("
                     + "'delta.dataSkippingStatsColumns' = '" + String.join(",", GoldSchema.STATS_COLUMNS) + "', "
-                    + "'delta.enableChangeDataFeed' = 'false', "
-                    + "'" + DeltaTables.DELETION_VECTORS + "' = 'true') AS SELECT * FROM " + view);
+                    + "'delta.enableChangeDataFeed' = 'false') AS SELECT * FROM " + view);
         } finally {
             spark.catalog().dropTempView(view);
         }
