@@ -44,7 +44,8 @@ class AdversarialInputTest {
 
     private static long bestOf(String text) {
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 1; i++) {
+        // The best of three: one run of the first shape caught a collection or a recompilation in CI.
+        for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             TestEngines.SHIPPED.analyze(text);
             best = Math.min(best, System.nanoTime() - start);
