@@ -87,9 +87,9 @@ final class SilverTable {
      * The keys whose silver row must change, with their example and {@value #OPERATION}
      * {@code upsert} (used, and new or different from silver in content, consent lineage or tenant)
      * or {@code remove} (in silver, no longer used or gone from bronze). Reads no text: the join
-     * carries each record's keys and {@link SilverFingerprint} only. Keys are compared exactly, not through a hash of their own: a
-     * key collision could pair a withdrawn user's silver row with someone else's used record and
-     * keep it. The join stays a sort-merge join, which spills, rather than a hash join holding one
+     * carries each record's keys and {@link SilverFingerprint} only. Keys are compared exactly, not
+     * through a hash of their own: a key collision could pair a withdrawn user's silver row with
+     * someone else's used record and keep it. The join stays a sort-merge join, which spills, rather than a hash join holding one
      * side of every partition in memory.
      */
     private Dataset<Row> changes(Dataset<Row> decided, DecisionTally tally) {
