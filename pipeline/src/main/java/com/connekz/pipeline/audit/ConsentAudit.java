@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import com.connekz.pipeline.consent.ConsentPurpose;
@@ -17,6 +18,7 @@ import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.lake.VersionScan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +31,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code audit consent}: re-derives, independently of the govern stage, that every example of a
@@ -46,6 +49,7 @@ public final class ConsentAudit {
     private static final String FAILURE = "_failure";
     private static final String SEVERITY = "_severity";
     private static final String BUILD = "_build";
+    private static final String JUDGEABLE = "_judgeable";
     /** Outcomes from the most to the least severe; an example counts under its most severe one. */
     private static final List<String> SEVERITY_ORDER = List.of(ConsentVerdict.UNKNOWN_TIME, ConsentVerdict.NO_CONSENT_AT_TIME,
             ConsentVerdict.WITHDRAWN_BEFORE_BUILD, ConsentVerdict.WITHDRAWN_SINCE_BUILD);
@@ -120,18 +124,33 @@ public final class ConsentAudit {
     Map<Integer, Map<String, Long>> outcomes(List<DatasetBuild> builds, Dataset<Row> eventsAtBuild,
                                              Dataset<Row> eventsLatest, Instant asOfBuild) {
         Map<Integer, Map<String, Long>> byBuild = new LinkedHashMap<>();
-        Dataset<Row> examples = null;
         for (int i = 0; i < builds.size(); i++) {
-            DatasetBuild build = builds.get(i);
             byBuild.put(i, new LinkedHashMap<>());
+        }
+        VersionScan.Result scan = VersionScan.scan(spark, builds.stream()
+                .map(build -> new VersionScan.Wanted(lake.gold(build.dataset()), build.version())).toList(), ConsentAudit::judged);
+        Dataset<Row> examples = null;
+        if (scan.rows() != null) {
+            Dataset<Row> scanned = scan.rows().withColumnRenamed(VersionScan.INDEX, BUILD);
+            if (!scan.schemas().values().stream().allMatch(ConsentAudit::judgeable)) {
+                for (Row row : scanned.filter(not(col(JUDGEABLE))).groupBy(BUILD).count().collectAsList()) {
+                    byBuild.get(row.getInt(0)).put(ConsentVerdict.UNVERIFIABLE, row.getLong(1));
+                }
+            }
+            examples = scanned.filter(col(JUDGEABLE)).drop(JUDGEABLE);
+        }
+        List<Integer> throughDelta = new ArrayList<>(scan.notCovered());
+        throughDelta.addAll(scan.missingFiles());
+        for (int i : throughDelta) {
+            DatasetBuild build = builds.get(i);
             Dataset<Row> gold = spark.read().format("delta").option("versionAsOf", build.version()).load(lake.gold(build.dataset()));
-            if (!Arrays.asList(gold.columns()).containsAll(List.of(GoldSchema.KIND, GoldSchema.SUBJECT_HASH, GoldSchema.CREATED_AT))) {
+            if (!judgeable(gold.schema())) {
                 byBuild.get(i).put(ConsentVerdict.UNVERIFIABLE, gold.count());
                 continue;
             }
-            Dataset<Row> labelled = gold.select(lit(i).as(BUILD), col(GoldSchema.EXAMPLE_ID), col(GoldSchema.KIND),
-                    col(GoldSchema.SUBJECT_HASH), col(GoldSchema.CREATED_AT));
-            examples = examples == null ? labelled : examples.union(labelled);
+            Dataset<Row> labelled = gold.select(judged(gold.schema()).toArray(Column[]::new)).drop(JUDGEABLE)
+                    .withColumn(BUILD, lit(i));
+            examples = examples == null ? labelled : examples.unionByName(labelled);
         }
         if (examples != null) {
             for (Row row : severities(examples, eventsAtBuild, eventsLatest, asOfBuild)) {
@@ -140,6 +159,24 @@ public final class ConsentAudit {
             }
         }
         return byBuild;
+    }
+
+    private static boolean judgeable(StructType schema) {
+        return Arrays.asList(schema.fieldNames()).containsAll(List.of(GoldSchema.KIND, GoldSchema.SUBJECT_HASH, GoldSchema.CREATED_AT));
+    }
+
+    /**
+     * The columns an example is judged by, and whether its version has them all (a version that
+     * lacks any gives nulls and is counted unverifiable, never judged).
+     */
+    private static List<Column> judged(StructType schema) {
+        boolean all = judgeable(schema);
+        return List.of(
+                (all ? col(GoldSchema.EXAMPLE_ID) : lit(null).cast("string")).as(GoldSchema.EXAMPLE_ID),
+                (all ? col(GoldSchema.KIND) : lit(null).cast("string")).as(GoldSchema.KIND),
+                (all ? col(GoldSchema.SUBJECT_HASH) : lit(null).cast("string")).as(GoldSchema.SUBJECT_HASH),
+                (all ? col(GoldSchema.CREATED_AT) : lit(null).cast("timestamp")).as(GoldSchema.CREATED_AT),
+                lit(all).as(JUDGEABLE));
     }
 
     /** Rows of (build index, severity rank of each example's worst outcome, examples). */

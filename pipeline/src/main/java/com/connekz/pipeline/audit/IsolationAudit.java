@@ -6,25 +6,35 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.when;
 
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.lake.VersionScan;
 import com.connekz.pipeline.spark.ConcurrentJobs;
 import com.connekz.pipeline.tenancy.Tenant;
 import io.delta.tables.DeltaTable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -37,6 +47,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class IsolationAudit {
     static final String KIND = "kind";
     static final String SOURCE_RECORD_KEYS = "source_record_keys";
+    private static final String API_KEYS = "api_keys";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -88,7 +99,17 @@ public final class IsolationAudit {
             }
         }
         List<Counted> readable = new ArrayList<>();
-        for (Counted counted : ConcurrentJobs.map(versions, ConcurrentJobs.threadsFor(spark), this::read)) {
+        VersionScan.Result scan = VersionScan.scan(spark,
+                versions.stream().map(v -> new VersionScan.Wanted(v.path(), v.version())).toList(), IsolationAudit::isolationColumns);
+        Map<Integer, List<Row>> scannedCounts = countsByVersion(scan.rows());
+        for (Map.Entry<Integer, StructType> scanned : scan.schemas().entrySet()) {
+            readable.add(new Counted(versions.get(scanned.getKey()), null, hasTenant(scanned.getValue()),
+                    scannedCounts.getOrDefault(scanned.getKey(), List.of()), null));
+        }
+        scan.missingFiles().forEach(i -> unreadable.add(new IsolationVerdict.UnreadableVersion(versions.get(i).table(),
+                versions.get(i).version(), FileNotFoundException.class.getSimpleName())));
+        List<TableVersion> throughDelta = scan.notCovered().stream().map(versions::get).toList();
+        for (Counted counted : ConcurrentJobs.map(throughDelta, ConcurrentJobs.threadsFor(spark), this::read)) {
             if (counted.failure() != null) {
                 unreadable.add(new IsolationVerdict.UnreadableVersion(counted.version().table(), counted.version().version(),
                         counted.failure()));
@@ -98,32 +119,85 @@ public final class IsolationAudit {
         }
         for (Counted read : readable) {
             TableVersion version = read.version();
-            violations.addAll(check(version.table(), version.version(), version.tenant(), read.rows(), read.counts()));
+            violations.addAll(check(version.table(), version.version(), version.tenant(), read.hasTenant(), read.counts()));
         }
-        long notLanded = requestRules(readable, landedTenants, violations);
+        Dataset<Row> apiKeys = unionOrNull(scannedApiKeys(scan, versions), deltaApiKeys(readable));
+        long notLanded = requestRules(apiKeys, landedTenants, violations);
         List<IsolationChecks.Checked> read = readable.stream()
                 .map(v -> new IsolationChecks.Checked(v.version().table(), v.version().version())).toList();
         return new IsolationVerdict(violations.isEmpty(), tables.size(), readable.size(), skipped, notLanded,
                 violations, unreadable, read);
     }
 
-    /**
-     * The rules about API requests across the versions read: none in two tables, and (with
-     * {@code landedTenants}) each in its own instance's table. Returns how many could not be placed.
-     */
-    private static long requestRules(List<Counted> readable, Dataset<Row> landedTenants,
-                                     List<IsolationVerdict.Violation> violations) {
+    /** Each row's tenant value, whether it is an API request, and an API request's keyed source keys. */
+    private static List<Column> isolationColumns(StructType schema) {
+        List<String> names = Arrays.asList(schema.fieldNames());
+        Column isApi = names.contains(KIND) ? col(KIND).eqNullSafe("api") : lit(false);
+        return List.of(
+                (names.contains(Tenant.COLUMN) ? col(Tenant.COLUMN) : lit(null).cast("string")).as("tenant"),
+                isApi.as("is_api"),
+                (names.contains(KIND) && names.contains(SOURCE_RECORD_KEYS)
+                        ? when(isApi, col(SOURCE_RECORD_KEYS)) : lit(null).cast("array<string>")).as(API_KEYS));
+    }
+
+    /** Row counts per tenant value and API flag of every scanned version, by version index: one job. */
+    private static Map<Integer, List<Row>> countsByVersion(Dataset<Row> scanned) {
+        Map<Integer, List<Row>> counts = new HashMap<>();
+        if (scanned != null) {
+            for (Row row : scanned.groupBy(col(VersionScan.INDEX), col("tenant"), col("is_api")).agg(count(lit(1)))
+                    .collectAsList()) {
+                counts.computeIfAbsent(row.getInt(0), i -> new ArrayList<>())
+                        .add(RowFactory.create(row.getString(1), row.getBoolean(2), row.getLong(3)));
+            }
+        }
+        return counts;
+    }
+
+    /** The API request keys of the scanned versions, with each version's table and tenant. */
+    private Dataset<Row> scannedApiKeys(VersionScan.Result scan, List<TableVersion> versions) {
+        if (scan.rows() == null) {
+            return null;
+        }
+        List<Row> owners = new ArrayList<>();
+        scan.schemas().keySet().forEach(i -> owners.add(
+                RowFactory.create(i, versions.get(i).table(), versions.get(i).tenant().value())));
+        Dataset<Row> tables = spark.createDataFrame(owners, new StructType()
+                .add(VersionScan.INDEX, DataTypes.IntegerType).add("table", DataTypes.StringType)
+                .add("table_tenant", DataTypes.StringType));
+        return scan.rows().filter(col("is_api"))
+                .select(col(VersionScan.INDEX), explode(col(API_KEYS)).as("key"))
+                .join(broadcast(tables), VersionScan.INDEX)
+                .select("table", "table_tenant", "key");
+    }
+
+    /** The API request keys of the versions read through Delta, with each version's table and tenant. */
+    private static Dataset<Row> deltaApiKeys(List<Counted> readable) {
         Dataset<Row> apiKeys = null;
         for (Counted read : readable) {
             TableVersion version = read.version();
             boolean holdsApi = read.counts().stream().anyMatch(group -> group.getBoolean(1));
-            if (holdsApi && hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
+            if (read.rows() != null && holdsApi && hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
                 Dataset<Row> keys = read.rows().filter(col(KIND).equalTo("api"))
                         .select(lit(version.table()).as("table"), lit(version.tenant().value()).as("table_tenant"),
                                 explode(col(SOURCE_RECORD_KEYS)).as("key"));
-                apiKeys = apiKeys == null ? keys : apiKeys.union(keys);
+                apiKeys = unionOrNull(apiKeys, keys);
             }
         }
+        return apiKeys;
+    }
+
+    private static Dataset<Row> unionOrNull(Dataset<Row> a, Dataset<Row> b) {
+        return a == null ? b : b == null ? a : a.union(b);
+    }
+
+    /**
+     * The rules about API requests across the versions read: none in two tables, and (with
+     * {@code landedTenants}) each in its own instance's table. Returns how many could not be placed.
+     *
+     * @param apiKeys columns {@code table}, {@code table_tenant}, {@code key}; null when no version read holds any
+     */
+    private static long requestRules(Dataset<Row> apiKeys, Dataset<Row> landedTenants,
+                                     List<IsolationVerdict.Violation> violations) {
         if (apiKeys == null) {
             return 0;
         }
@@ -144,14 +218,14 @@ public final class IsolationAudit {
      * One version read: its rows and their counts per tenant value and API flag, or, when its files
      * could not be read, the kind of failure.
      */
-    private record Counted(TableVersion version, Dataset<Row> rows, List<Row> counts, String failure) {}
+    private record Counted(TableVersion version, Dataset<Row> rows, boolean hasTenant, List<Row> counts, String failure) {}
 
     private Counted read(TableVersion version) {
         try {
             Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version.version()).load(version.path());
-            return new Counted(version, rows, tenantsAndKinds(rows).collectAsList(), null);
+            return new Counted(version, rows, hasColumns(rows, Tenant.COLUMN), tenantsAndKinds(rows).collectAsList(), null);
         } catch (Exception filesGone) { // SparkException is thrown undeclared
-            return new Counted(version, null, null, filesGone.getClass().getSimpleName());
+            return new Counted(version, null, false, null, filesGone.getClass().getSimpleName());
         }
     }
 
@@ -168,9 +242,9 @@ public final class IsolationAudit {
     }
 
     private static List<IsolationVerdict.Violation> check(String table, long version, Tenant tenant,
-                                                          Dataset<Row> rows, List<Row> byTenantAndKind) {
+                                                          boolean hasTenant, List<Row> byTenantAndKind) {
         List<IsolationVerdict.Violation> found = new ArrayList<>();
-        if (!hasColumns(rows, Tenant.COLUMN)) {
+        if (!hasTenant) {
             long all = byTenantAndKind.stream().mapToLong(r -> r.getLong(2)).sum();
             found.add(new IsolationVerdict.Violation(table, version, IsolationVerdict.NO_TENANT_COLUMN, null, all));
             return found;
@@ -243,6 +317,10 @@ public final class IsolationAudit {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+    }
+
+    private static boolean hasTenant(StructType schema) {
+        return Arrays.asList(schema.fieldNames()).contains(Tenant.COLUMN);
     }
 
     private static boolean hasColumns(Dataset<Row> rows, String... names) {

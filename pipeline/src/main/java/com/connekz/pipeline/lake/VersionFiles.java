@@ -1,0 +1,82 @@
+package com.connekz.pipeline.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.delta.actions.RemoveFile;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.Tuple2;
+
+/**
+ * One version of a Delta table as its schema and data files, replayed on the driver from the
+ * table's commit files with Delta's own {@link DeltaLog#getChanges}: no Spark job. Delta's reader
+ * of a past version runs a job to rebuild the snapshot and another for every scan planned on it,
+ * which is most of the cost of reading hundreds of small versions; these files are read in one
+ * Parquet scan instead (see {@link VersionScan}).
+ *
+ * @param files the data files, as qualified URIs in the form Spark's {@code _metadata.file_path} gives
+ */
+public record VersionFiles(String table, long version, StructType schema, List<String> files) {
+    private static final String COLUMN_MAPPING = "delta.columnMapping.mode";
+
+    /**
+     * The files of {@code version} of the table at {@code table}, or empty whenever the commit files
+     * alone cannot say exactly which rows the version holds: the log no longer starts at version 0
+     * (older commits cleaned up after a checkpoint), a commit is missing, the table is partitioned
+     * (partition values live in the log, not in the files) or maps column names, or a file carries a
+     * deletion vector (rows hidden outside the file). Callers then read that version through Delta.
+     */
+    public static Optional<VersionFiles> of(SparkSession spark, String table, long version) {
+        DeltaLog log = DeltaLog.forTable(spark, table);
+        Set<Path> files = new LinkedHashSet<>();
+        Metadata metadata = null;
+        long expected = 0;
+        scala.collection.Iterator<Tuple2<Object, scala.collection.immutable.Seq<Action>>> changes =
+                log.getChanges(0, version, Option.empty(), false);
+        while (changes.hasNext()) {
+            Tuple2<Object, scala.collection.immutable.Seq<Action>> change = changes.next();
+            if ((Long) change._1() != expected++) {
+                return Optional.empty();
+            }
+            scala.collection.Iterator<Action> actions = change._2().iterator();
+            while (actions.hasNext()) {
+                Action action = actions.next();
+                if (action instanceof AddFile add) {
+                    if (add.deletionVector() != null) {
+                        return Optional.empty();
+                    }
+                    files.add(add.absolutePath(log));
+                } else if (action instanceof RemoveFile remove) {
+                    files.remove(remove.absolutePath(log));
+                } else if (action instanceof Metadata changed) {
+                    metadata = changed;
+                }
+            }
+        }
+        if (expected != version + 1 || metadata == null || !metadata.getPartitionColumns().isEmpty()
+                || !"none".equals(metadata.getConfiguration().getOrDefault(COLUMN_MAPPING, "none"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new VersionFiles(table, version, metadata.schema(), qualified(log, files)));
+    }
+
+    private static List<String> qualified(DeltaLog log, Set<Path> files) {
+        try {
+            FileSystem fs = log.dataPath().getFileSystem(log.newDeltaHadoopConf());
+            return files.stream().map(file -> fs.makeQualified(file).toUri().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve the file system of " + log.dataPath(), e);
+        }
+    }
+}
