@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.Lake;
+import com.connekz.pipeline.lake.VersionScan;
 import com.connekz.pipeline.run.CodeVersion;
 import com.connekz.pipeline.run.ConfigHash;
 import com.connekz.pipeline.run.RunContext;
@@ -83,12 +84,15 @@ public final class BuildStage implements Stage {
         List<GoldContents.Holding> learned = new ArrayList<>();
         Dataset<Row> built = examples;
         Map<String, ContentFingerprint> wantedContent = fingerprints;
-        try {
+        Map<String, OptionalLong> latest = new LinkedHashMap<>();
+        datasets.forEach(name -> latest.put(name, DeltaTables.version(spark, lake.gold(name))));
+        try (GoldDiff diff = examples == null ? GoldDiff.none()
+                : GoldDiff.of(spark, examples, changedTables(lake, latest, held, fingerprints))) {
             GoldWriter writer = new GoldWriter(spark);
             List<Built> all = writer.committingAs(metadata, () -> ConcurrentJobs.map(List.copyOf(datasets),
                     ConcurrentJobs.threadsFor(spark), name -> buildOne(spark, lake, name, built,
                             wantedContent.getOrDefault(Tenant.ofDataset(name).value(), ContentFingerprint.NONE),
-                            Optional.ofNullable(held.get(name)), writer)));
+                            latest.get(name), Optional.ofNullable(held.get(name)), writer, diff)));
             for (Built one : all) {
                 one.count(result).ifPresent(learned::add);
             }
@@ -124,21 +128,41 @@ public final class BuildStage implements Stage {
         }
     }
 
+    /**
+     * The existing tables whose latest version is not known to hold what is wanted now, by tenant:
+     * the ones {@link GoldDiff} compares.
+     */
+    private static Map<String, VersionScan.Wanted> changedTables(Lake lake, Map<String, OptionalLong> latest,
+            Map<String, GoldContents.Holding> held, Map<String, ContentFingerprint> wanted) {
+        Map<String, VersionScan.Wanted> changed = new LinkedHashMap<>();
+        latest.forEach((name, version) -> {
+            String tenant = Tenant.ofDataset(name).value();
+            GoldContents.Holding holding = held.get(name);
+            boolean known = holding != null && version.isPresent() && holding.version() == version.getAsLong()
+                    && holding.fingerprint().equals(wanted.getOrDefault(tenant, ContentFingerprint.NONE));
+            if (version.isPresent() && !known) {
+                changed.put(tenant, new VersionScan.Wanted(lake.gold(name), version.getAsLong()));
+            }
+        });
+        return changed;
+    }
+
     /** Brings one dataset to its tenant's examples ({@code examples} null: none at all). */
     private static Built buildOne(SparkSession spark, Lake lake, String name, Dataset<Row> examples,
-            ContentFingerprint fingerprint, Optional<GoldContents.Holding> held, GoldWriter writer) {
+            ContentFingerprint fingerprint, OptionalLong before, Optional<GoldContents.Holding> held, GoldWriter writer,
+            GoldDiff diff) {
         String path = lake.gold(name);
         Tenant tenant = Tenant.ofDataset(name);
         Dataset<Row> wanted = examples == null
                 ? spark.createDataFrame(List.of(), spark.read().format("delta").load(path).schema())
                 : examples.filter(col(Tenant.COLUMN).equalTo(tenant.value()));
-        OptionalLong before = DeltaTables.version(spark, path);
         Optional<ContentFingerprint> holds = held
                 .filter(h -> before.isPresent() && h.version() == before.getAsLong())
                 .map(GoldContents.Holding::fingerprint);
         GoldWriter.Change[] written = new GoldWriter.Change[1];
         TenantGuard.writeChecked(wanted, tenant, "gold/" + name,
-                checked -> written[0] = writer.write(path, checked, fingerprint, before, holds));
+                checked -> written[0] = writer.write(path, checked, fingerprint, before, holds,
+                        diff.counts(tenant.value()), rows -> diff.onlyNew(rows, tenant.value())));
         return new Built(name, before, holds, fingerprint, written[0]);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -55,6 +56,17 @@ public final class GoldWriter {
      */
     public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, OptionalLong latest,
                         Optional<ContentFingerprint> holds) {
+        return write(path, wanted, fingerprint, latest, holds, Optional.empty(), UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #write(String, Dataset, ContentFingerprint, OptionalLong, Optional)}, with the table's
+     * difference from {@code wanted} already known ({@link GoldDiff}): no difference commits nothing,
+     * and new examples alone are appended ({@code onlyNew} picks them from {@code wanted}), a plain
+     * write that reads nothing of the table; any update or removal is merged.
+     */
+    Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, OptionalLong latest,
+                 Optional<ContentFingerprint> holds, Optional<GoldDiff.Counts> diff, UnaryOperator<Dataset<Row>> onlyNew) {
         if (latest.isEmpty()) {
             if (fingerprint.examples() == 0) {
                 return new Change(0, 0, 0, OptionalLong.empty());
@@ -62,7 +74,18 @@ public final class GoldWriter {
             create(path, wanted);
             return new Change(fingerprint.examples(), 0, 0, DeltaTables.version(spark, path));
         }
-        if (holds.isPresent() ? holds.get().equals(fingerprint) : !differs(path, wanted)) {
+        if (holds.isPresent() && holds.get().equals(fingerprint)) {
+            return new Change(0, 0, 0, OptionalLong.empty());
+        }
+        if (diff.isPresent()) {
+            if (diff.get().none()) {
+                return new Change(0, 0, 0, OptionalLong.empty());
+            }
+            if (diff.get().insertsOnly()) {
+                onlyNew.apply(wanted).write().format("delta").mode("append").save(path);
+                return new Change(diff.get().inserted(), 0, 0, DeltaTables.version(spark, path));
+            }
+        } else if (holds.isEmpty() && !differs(path, wanted)) {
             return new Change(0, 0, 0, OptionalLong.empty());
         }
         merge(path, wanted);

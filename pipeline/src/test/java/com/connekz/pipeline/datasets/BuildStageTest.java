@@ -125,6 +125,23 @@ class BuildStageTest {
         Map<String, String> splitsAfter = splits();
         assertThat(splitsAfter).hasSize(splitsBefore.size() + 1).containsAllEntriesOf(splitsBefore);
         assertThat(DeltaTable.forPath(spark, lake.lake().gold("assistant")).history().count()).isEqualTo(2);
+        // New examples alone are appended: the table is not merged (read and rewritten).
+        assertThat(DeltaTables.latestCommit(spark, lake.lake().gold("assistant")).orElseThrow().operation()).isEqualTo("WRITE");
+    }
+
+    @Test
+    void mergesWhenAnExampleChangesAndCountsExactlyThatChange() {
+        build();
+        List<Map<String, Object>> chats = new java.util.ArrayList<>(TwoUsers.records().get(Source.CHATS));
+        chats.add(TwoUsers.chat("msg-c2", ALICE_CONVERSATION, ALICE, "user", "one more message", 95));
+        chats.add(TwoUsers.chat("msg-c3", "conv-new", TwoUsers.BOB, "user", "a new day", 90));
+        lake.replaceSilver(Source.CHATS, chats);
+        StageResult result = build();
+
+        assertThat(result.metrics()).containsEntry("examples_inserted", 1L).containsEntry("examples_updated", 1L)
+                .containsEntry("examples_deleted", 0L);
+        assertThat(DeltaTables.latestCommit(spark, lake.lake().gold("assistant")).orElseThrow().operation()).isEqualTo("MERGE");
+        assertThat(build().metrics()).containsEntry("datasets_unchanged", (long) GoldTables.list(spark, lake.lake()).size());
     }
 
     @Test

@@ -1,0 +1,123 @@
+package com.connekz.pipeline.datasets;
+
+import static com.connekz.pipeline.datasets.GoldSchema.CONTENT_HASH;
+import static com.connekz.pipeline.datasets.GoldSchema.EXAMPLE_ID;
+import static com.connekz.pipeline.datasets.GoldSchema.TENANT;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import com.connekz.pipeline.lake.VersionScan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * How the wanted examples differ from what gold tables hold now, for many tables in one pass: the
+ * latest versions are read in one scan ({@link VersionScan}), keys and content hashes only, and
+ * joined with the wanted examples by tenant and example id. A table whose difference is only new
+ * examples can then be appended to instead of merged, which on a night of new traffic for every
+ * developer instance is most of them.
+ */
+final class GoldDiff implements AutoCloseable {
+    private static final String CHANGE = "_change";
+    private static final String INSERTED = "inserted";
+    private static final String UPDATED = "updated";
+    private static final String DELETED = "deleted";
+
+    /** What one table would gain, change and lose. */
+    record Counts(long inserted, long updated, long deleted) {
+        boolean none() {
+            return inserted == 0 && updated == 0 && deleted == 0;
+        }
+
+        boolean insertsOnly() {
+            return inserted > 0 && updated == 0 && deleted == 0;
+        }
+    }
+
+    private final Map<String, Counts> byTenant;
+    private final Dataset<Row> changed;
+
+    private GoldDiff(Map<String, Counts> byTenant, Dataset<Row> changed) {
+        this.byTenant = byTenant;
+        this.changed = changed;
+    }
+
+    /** No table compared: every table is merged as before. */
+    static GoldDiff none() {
+        return new GoldDiff(Map.of(), null);
+    }
+
+    /**
+     * Compares {@code examples} with the given version of each tenant's table.
+     *
+     * @param tables per tenant value, the path and latest version of its table
+     */
+    static GoldDiff of(SparkSession spark, Dataset<Row> examples, Map<String, VersionScan.Wanted> tables) {
+        List<String> tenants = new ArrayList<>(tables.keySet());
+        VersionScan.Result scan = VersionScan.scan(spark, tenants.stream().map(tables::get).toList(),
+                schema -> List.of(col(EXAMPLE_ID), col(CONTENT_HASH)));
+        if (scan.rows() == null) {
+            return none();
+        }
+        List<Row> owners = new ArrayList<>();
+        scan.schemas().keySet().forEach(i -> owners.add(RowFactory.create(i, tenants.get(i))));
+        Dataset<Row> held = scan.rows().join(broadcast(spark.createDataFrame(owners, new StructType()
+                        .add(VersionScan.INDEX, DataTypes.IntegerType).add(TENANT, DataTypes.StringType))), VersionScan.INDEX)
+                .select(col(TENANT).as("h_tenant"), col(EXAMPLE_ID).as("h_id"), col(CONTENT_HASH).as("h_hash"));
+        List<Object> covered = scan.schemas().keySet().stream().map(i -> (Object) tenants.get(i)).toList();
+        Dataset<Row> wanted = examples.filter(col(TENANT).isin(covered.toArray()))
+                .select(col(TENANT).as("w_tenant"), col(EXAMPLE_ID).as("w_id"), col(CONTENT_HASH).as("w_hash"));
+        Dataset<Row> changed = wanted.join(held, col("w_tenant").equalTo(col("h_tenant"))
+                        .and(col("w_id").equalTo(col("h_id"))), "full_outer")
+                .select(coalesce(col("w_tenant"), col("h_tenant")).as(TENANT), coalesce(col("w_id"), col("h_id")).as(EXAMPLE_ID),
+                        when(col("h_id").isNull(), lit(INSERTED)).when(col("w_id").isNull(), lit(DELETED))
+                                .when(col("w_hash").eqNullSafe(col("h_hash")), lit(null).cast("string")).otherwise(lit(UPDATED)).as(CHANGE))
+                .filter(col(CHANGE).isNotNull())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, long[]> counts = new HashMap<>();
+        covered.forEach(tenant -> counts.put((String) tenant, new long[3]));
+        for (Row row : changed.groupBy(TENANT, CHANGE).count().collectAsList()) {
+            int slot = switch (row.getString(1)) {
+                case INSERTED -> 0;
+                case UPDATED -> 1;
+                default -> 2;
+            };
+            counts.get(row.getString(0))[slot] = row.getLong(2);
+        }
+        Map<String, Counts> byTenant = new HashMap<>();
+        counts.forEach((tenant, c) -> byTenant.put(tenant, new Counts(c[0], c[1], c[2])));
+        return new GoldDiff(byTenant, changed);
+    }
+
+    /** The difference for a tenant's table; empty when it was not compared (read it through Delta). */
+    Optional<Counts> counts(String tenant) {
+        return Optional.ofNullable(byTenant.get(tenant));
+    }
+
+    /** The rows of {@code wanted} (a tenant's examples) that its table does not hold yet. */
+    Dataset<Row> onlyNew(Dataset<Row> wanted, String tenant) {
+        Dataset<Row> inserted = changed.filter(col(TENANT).equalTo(tenant).and(col(CHANGE).equalTo(INSERTED)))
+                .select(col(EXAMPLE_ID).as("_new_id"));
+        return wanted.join(inserted, wanted.col(EXAMPLE_ID).equalTo(inserted.col("_new_id")), "left_semi");
+    }
+
+    @Override
+    public void close() {
+        if (changed != null) {
+            changed.unpersist();
+        }
+    }
+}
