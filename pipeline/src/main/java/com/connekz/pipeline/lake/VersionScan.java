@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -68,21 +67,24 @@ public final class VersionScan {
         List<Integer> notCovered = new ArrayList<>();
         Set<Integer> missing = new java.util.TreeSet<>();
         Map<String, Set<String>> listed = new HashMap<>();
+        Map<String, Map<Long, VersionFiles>> replayed = new HashMap<>();
+        wanted.stream().collect(Collectors.groupingBy(Wanted::path, LinkedHashMap::new,
+                        Collectors.mapping(Wanted::version, Collectors.toList())))
+                .forEach((path, versions) -> replayed.put(path, VersionFiles.of(spark, path, versions)));
         for (int i = 0; i < wanted.size(); i++) {
-            Wanted one = wanted.get(i);
-            Optional<VersionFiles> files = VersionFiles.of(spark, one.path(), one.version());
-            if (files.isEmpty()) {
+            VersionFiles files = replayed.get(wanted.get(i).path()).get(wanted.get(i).version());
+            if (files == null) {
                 notCovered.add(i);
                 continue;
             }
-            if (!files.get().files().stream().allMatch(file -> exists(spark, file, listed))) {
+            if (!files.files().stream().allMatch(file -> exists(spark, file, listed))) {
                 missing.add(i);
                 continue;
             }
-            schemas.put(i, files.get().schema());
+            schemas.put(i, files.schema());
             int index = i;
-            files.get().files().forEach(file ->
-                    filesBySchema.computeIfAbsent(files.get().schema(), s -> new ArrayList<>()).add(RowFactory.create(file, index)));
+            files.files().forEach(file ->
+                    filesBySchema.computeIfAbsent(files.schema(), s -> new ArrayList<>()).add(RowFactory.create(file, index)));
         }
         Dataset<Row> rows = null;
         for (Map.Entry<StructType, List<Row>> group : filesBySchema.entrySet()) {
