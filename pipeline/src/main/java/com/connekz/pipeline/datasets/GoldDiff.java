@@ -36,14 +36,22 @@ final class GoldDiff implements AutoCloseable {
     private static final String UPDATED = "updated";
     private static final String DELETED = "deleted";
 
-    /** What one table would gain, change and lose. */
-    record Counts(long inserted, long updated, long deleted) {
+    /**
+     * How many data files a table may have for new examples still to be appended to it. An append
+     * adds a file per night; past this, the table is merged instead, which rewrites every file
+     * (every example is matched) into a few.
+     */
+    static final int APPENDED_FILES_LIMIT = 8;
+
+    /** What one table would gain, change and lose, and how many data files it has now. */
+    record Counts(long inserted, long updated, long deleted, int files) {
         boolean none() {
             return inserted == 0 && updated == 0 && deleted == 0;
         }
 
-        boolean insertsOnly() {
-            return inserted > 0 && updated == 0 && deleted == 0;
+        /** Whether the change is only new examples and the table can take another file for them. */
+        boolean appendable() {
+            return inserted > 0 && updated == 0 && deleted == 0 && files < APPENDED_FILES_LIMIT;
         }
     }
 
@@ -97,8 +105,10 @@ final class GoldDiff implements AutoCloseable {
             };
             counts.get(row.getString(0))[slot] = row.getLong(2);
         }
+        Map<String, Integer> files = new HashMap<>();
+        scan.fileCounts().forEach((i, count) -> files.put(tenants.get(i), count));
         Map<String, Counts> byTenant = new HashMap<>();
-        counts.forEach((tenant, c) -> byTenant.put(tenant, new Counts(c[0], c[1], c[2])));
+        counts.forEach((tenant, c) -> byTenant.put(tenant, new Counts(c[0], c[1], c[2], files.get(tenant))));
         return new GoldDiff(byTenant, changed);
     }
 

@@ -63,7 +63,8 @@ public final class GoldWriter {
      * As {@link #write(String, Dataset, ContentFingerprint, OptionalLong, Optional)}, with the table's
      * difference from {@code wanted} already known ({@link GoldDiff}): no difference commits nothing,
      * and new examples alone are appended ({@code onlyNew} picks them from {@code wanted}), a plain
-     * write that reads nothing of the table; any update or removal is merged.
+     * write that reads nothing of the table, until the table has {@link GoldDiff#APPENDED_FILES_LIMIT}
+     * files; any update or removal, or new examples beyond that, is merged.
      */
     Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, OptionalLong latest,
                  Optional<ContentFingerprint> holds, Optional<GoldDiff.Counts> diff, UnaryOperator<Dataset<Row>> onlyNew) {
@@ -81,7 +82,7 @@ public final class GoldWriter {
             if (diff.get().none()) {
                 return new Change(0, 0, 0, OptionalLong.empty());
             }
-            if (diff.get().insertsOnly()) {
+            if (diff.get().appendable()) {
                 onlyNew.apply(wanted).write().format("delta").mode("append").save(path);
                 return new Change(diff.get().inserted(), 0, 0, DeltaTables.version(spark, path));
             }

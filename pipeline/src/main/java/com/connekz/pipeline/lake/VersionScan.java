@@ -49,10 +49,12 @@ public final class VersionScan {
      *
      * @param rows         each covered version's rows as its projection, plus {@link #INDEX}; null when none is covered
      * @param schemas      the schema of each covered version, by index
+     * @param fileCounts   how many data files each covered version has, by index
      * @param missingFiles the versions, by index, that name a file no longer in storage
      * @param notCovered   the versions, by index, whose files the commit files alone cannot name
      */
-    public record Result(Dataset<Row> rows, Map<Integer, StructType> schemas, Set<Integer> missingFiles,
+    public record Result(Dataset<Row> rows, Map<Integer, StructType> schemas, Map<Integer, Integer> fileCounts,
+                         Set<Integer> missingFiles,
                          List<Integer> notCovered) {}
 
     /**
@@ -63,6 +65,7 @@ public final class VersionScan {
      */
     public static Result scan(SparkSession spark, List<Wanted> wanted, Function<StructType, List<Column>> project) {
         Map<Integer, StructType> schemas = new LinkedHashMap<>();
+        Map<Integer, Integer> fileCounts = new HashMap<>();
         Map<StructType, List<Row>> filesBySchema = new LinkedHashMap<>();
         List<Integer> notCovered = new ArrayList<>();
         Set<Integer> missing = new java.util.TreeSet<>();
@@ -82,6 +85,7 @@ public final class VersionScan {
                 continue;
             }
             schemas.put(i, files.schema());
+            fileCounts.put(i, files.files().size());
             int index = i;
             files.files().forEach(file ->
                     filesBySchema.computeIfAbsent(files.schema(), s -> new ArrayList<>()).add(RowFactory.create(file, index)));
@@ -91,7 +95,7 @@ public final class VersionScan {
             Dataset<Row> read = read(spark, group.getKey(), group.getValue(), project);
             rows = rows == null ? read : rows.unionByName(read);
         }
-        return new Result(rows, schemas, missing, notCovered);
+        return new Result(rows, schemas, fileCounts, missing, notCovered);
     }
 
     private static Dataset<Row> read(SparkSession spark, StructType schema, List<Row> fileIndexes,

@@ -13,6 +13,7 @@ import com.connekz.pipeline.testing.SharedSpark;
 import com.connekz.pipeline.testing.TestLake;
 import com.connekz.pipeline.testing.TwoUsers;
 import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.delta.DeltaLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,32 @@ class BuildStageTest {
         assertThat(DeltaTable.forPath(spark, lake.lake().gold("assistant")).history().count()).isEqualTo(2);
         // New examples alone are appended: the table is not merged (read and rewritten).
         assertThat(DeltaTables.latestCommit(spark, lake.lake().gold("assistant")).orElseThrow().operation()).isEqualTo("WRITE");
+    }
+
+    @Test
+    void appendsNewDaysUntilTheFileLimitThenMergesTheTableIntoFewerFiles() {
+        build();
+        int examplesAtFirst = gold("assistant").size();
+        String assistant = lake.lake().gold("assistant");
+        List<Map<String, Object>> added = new java.util.ArrayList<>();
+        for (int day = 0; fileCount(assistant) < GoldDiff.APPENDED_FILES_LIMIT; day++) {
+            added.add(TwoUsers.chat("msg-d" + day, "conv-d" + day, TwoUsers.BOB, "user", "day " + day, 90));
+            lake.silver(Source.CHATS, List.of(added.get(added.size() - 1)));
+            build();
+            assertThat(DeltaTables.latestCommit(spark, assistant).orElseThrow().operation()).isEqualTo("WRITE");
+        }
+        assertThat(added).as("days appended before the limit").isNotEmpty();
+        lake.silver(Source.CHATS, List.of(TwoUsers.chat("msg-last", "conv-last", TwoUsers.BOB, "user", "one more day", 90)));
+        StageResult result = build();
+
+        assertThat(DeltaTables.latestCommit(spark, assistant).orElseThrow().operation()).isEqualTo("MERGE");
+        assertThat(result.metrics()).containsEntry("examples_inserted", 1L).containsEntry("examples_deleted", 0L);
+        assertThat(fileCount(assistant)).isLessThan(GoldDiff.APPENDED_FILES_LIMIT);
+        assertThat(gold("assistant")).hasSize(examplesAtFirst + added.size() + 1);
+    }
+
+    private long fileCount(String table) {
+        return DeltaLog.forTable(spark, table).update(false, scala.Option.empty(), scala.Option.empty()).numOfFiles();
     }
 
     @Test
