@@ -89,8 +89,8 @@ final class SilverTable {
      * or {@code remove} (in silver, no longer used or gone from bronze). Reads no text: the join
      * carries each record's keys and {@link SilverFingerprint} only. Keys are compared exactly, not
      * through a hash of their own: a key collision could pair a withdrawn user's silver row with
-     * someone else's used record and keep it. The join stays a sort-merge join, which spills, rather than a hash join holding one
-     * side of every partition in memory.
+     * someone else's used record and keep it. The join stays a sort-merge join, which spills,
+     * rather than a hash join holding one side of every partition in memory.
      */
     private Dataset<Row> changes(Dataset<Row> decided, DecisionTally tally) {
         String key = source.naturalKey();
