@@ -129,30 +129,25 @@ public final class ConsentAudit {
         }
         VersionScan.Result scan = VersionScan.scan(spark, builds.stream()
                 .map(build -> new VersionScan.Wanted(lake.gold(build.dataset()), build.version())).toList(), ConsentAudit::judged);
-        Dataset<Row> examples = null;
-        if (scan.rows() != null) {
-            Dataset<Row> scanned = scan.rows().withColumnRenamed(VersionScan.INDEX, BUILD);
-            if (!scan.schemas().values().stream().allMatch(ConsentAudit::judgeable)) {
-                for (Row row : scanned.filter(not(col(JUDGEABLE))).groupBy(BUILD).count().collectAsList()) {
-                    byBuild.get(row.getInt(0)).put(ConsentVerdict.UNVERIFIABLE, row.getLong(1));
-                }
-            }
-            examples = scanned.filter(col(JUDGEABLE)).drop(JUDGEABLE);
-        }
+        Dataset<Row> tagged = scan.rows();
+        boolean allJudgeable = scan.covered().values().stream().allMatch(files -> judgeable(files.schema()));
         List<Integer> throughDelta = new ArrayList<>(scan.notCovered());
         throughDelta.addAll(scan.missingFiles());
         for (int i : throughDelta) {
             DatasetBuild build = builds.get(i);
             Dataset<Row> gold = spark.read().format("delta").option("versionAsOf", build.version()).load(lake.gold(build.dataset()));
-            if (!judgeable(gold.schema())) {
-                byBuild.get(i).put(ConsentVerdict.UNVERIFIABLE, gold.count());
-                continue;
-            }
-            Dataset<Row> labelled = gold.select(judged(gold.schema()).toArray(Column[]::new)).drop(JUDGEABLE)
-                    .withColumn(BUILD, lit(i));
-            examples = examples == null ? labelled : examples.unionByName(labelled);
+            allJudgeable &= judgeable(gold.schema());
+            Dataset<Row> labelled = gold.select(judged(gold.schema()).toArray(Column[]::new)).withColumn(VersionScan.INDEX, lit(i));
+            tagged = tagged == null ? labelled : tagged.unionByName(labelled);
         }
-        if (examples != null) {
+        if (tagged != null) {
+            Dataset<Row> all = tagged.withColumnRenamed(VersionScan.INDEX, BUILD);
+            if (!allJudgeable) {
+                for (Row row : all.filter(not(col(JUDGEABLE))).groupBy(BUILD).count().collectAsList()) {
+                    byBuild.get(row.getInt(0)).put(ConsentVerdict.UNVERIFIABLE, row.getLong(1));
+                }
+            }
+            Dataset<Row> examples = all.filter(col(JUDGEABLE)).drop(JUDGEABLE);
             for (Row row : severities(examples, eventsAtBuild, eventsLatest, asOfBuild)) {
                 int r = row.getInt(1);
                 byBuild.get(row.getInt(0)).put(r == 0 ? "consented" : SEVERITY_ORDER.get(SEVERITY_ORDER.size() - r), row.getLong(2));

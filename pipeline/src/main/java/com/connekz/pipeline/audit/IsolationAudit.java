@@ -102,14 +102,12 @@ public final class IsolationAudit {
         VersionScan.Result scan = VersionScan.scan(spark,
                 versions.stream().map(v -> new VersionScan.Wanted(v.path(), v.version())).toList(), IsolationAudit::isolationColumns);
         Map<Integer, List<Row>> scannedCounts = countsByVersion(scan.rows());
-        for (Map.Entry<Integer, StructType> scanned : scan.schemas().entrySet()) {
-            readable.add(new Counted(versions.get(scanned.getKey()), null, hasTenant(scanned.getValue()),
-                    scannedCounts.getOrDefault(scanned.getKey(), List.of()), null));
-        }
+        scan.covered().forEach((i, files) -> readable.add(new Counted(i, versions.get(i), null, hasTenant(files.schema()),
+                scannedCounts.getOrDefault(i, List.of()), null)));
         scan.missingFiles().forEach(i -> unreadable.add(new IsolationVerdict.UnreadableVersion(versions.get(i).table(),
                 versions.get(i).version(), FileNotFoundException.class.getSimpleName())));
-        List<TableVersion> throughDelta = scan.notCovered().stream().map(versions::get).toList();
-        for (Counted counted : ConcurrentJobs.map(throughDelta, ConcurrentJobs.threadsFor(spark), this::read)) {
+        for (Counted counted : ConcurrentJobs.map(scan.notCovered(), ConcurrentJobs.threadsFor(spark),
+                i -> read(i, versions.get(i)))) {
             if (counted.failure() != null) {
                 unreadable.add(new IsolationVerdict.UnreadableVersion(counted.version().table(), counted.version().version(),
                         counted.failure()));
@@ -117,11 +115,15 @@ public final class IsolationAudit {
                 readable.add(counted);
             }
         }
+        Dataset<Row> tagged = scan.rows();
         for (Counted read : readable) {
             TableVersion version = read.version();
             violations.addAll(check(version.table(), version.version(), version.tenant(), read.hasTenant(), read.counts()));
+            if (read.throughDelta() != null) {
+                tagged = tagged == null ? read.throughDelta() : tagged.unionByName(read.throughDelta());
+            }
         }
-        Dataset<Row> apiKeys = unionOrNull(scannedApiKeys(scan, versions), deltaApiKeys(readable));
+        Dataset<Row> apiKeys = tagged == null ? null : apiKeys(tagged, readable);
         long notLanded = requestRules(apiKeys, landedTenants, violations);
         List<IsolationChecks.Checked> read = readable.stream()
                 .map(v -> new IsolationChecks.Checked(v.version().table(), v.version().version())).toList();
@@ -153,41 +155,17 @@ public final class IsolationAudit {
         return counts;
     }
 
-    /** The API request keys of the scanned versions, with each version's table and tenant. */
-    private Dataset<Row> scannedApiKeys(VersionScan.Result scan, List<TableVersion> versions) {
-        if (scan.rows() == null) {
-            return null;
-        }
-        List<Row> owners = new ArrayList<>();
-        scan.schemas().keySet().forEach(i -> owners.add(
-                RowFactory.create(i, versions.get(i).table(), versions.get(i).tenant().value())));
+    /** The API request keys of the versions read, with each version's table and tenant. */
+    private Dataset<Row> apiKeys(Dataset<Row> tagged, List<Counted> readable) {
+        List<Row> owners = readable.stream().map(read -> RowFactory.create(read.index(), read.version().table(),
+                read.version().tenant().value())).toList();
         Dataset<Row> tables = spark.createDataFrame(owners, new StructType()
                 .add(VersionScan.INDEX, DataTypes.IntegerType).add("table", DataTypes.StringType)
                 .add("table_tenant", DataTypes.StringType));
-        return scan.rows().filter(col("is_api"))
+        return tagged.filter(col("is_api"))
                 .select(col(VersionScan.INDEX), explode(col(API_KEYS)).as("key"))
                 .join(broadcast(tables), VersionScan.INDEX)
                 .select("table", "table_tenant", "key");
-    }
-
-    /** The API request keys of the versions read through Delta, with each version's table and tenant. */
-    private static Dataset<Row> deltaApiKeys(List<Counted> readable) {
-        Dataset<Row> apiKeys = null;
-        for (Counted read : readable) {
-            TableVersion version = read.version();
-            boolean holdsApi = read.counts().stream().anyMatch(group -> group.getBoolean(1));
-            if (read.rows() != null && holdsApi && hasColumns(read.rows(), KIND, SOURCE_RECORD_KEYS)) {
-                Dataset<Row> keys = read.rows().filter(col(KIND).equalTo("api"))
-                        .select(lit(version.table()).as("table"), lit(version.tenant().value()).as("table_tenant"),
-                                explode(col(SOURCE_RECORD_KEYS)).as("key"));
-                apiKeys = unionOrNull(apiKeys, keys);
-            }
-        }
-        return apiKeys;
-    }
-
-    private static Dataset<Row> unionOrNull(Dataset<Row> a, Dataset<Row> b) {
-        return a == null ? b : b == null ? a : a.union(b);
     }
 
     /**
@@ -215,30 +193,24 @@ public final class IsolationAudit {
     private record TableVersion(String table, long version, Tenant tenant, String path) {}
 
     /**
-     * One version read: its rows and their counts per tenant value and API flag, or, when its files
-     * could not be read, the kind of failure.
+     * One version read, by its index among the versions wanted: the counts of its rows per tenant
+     * value and API flag, its rows as {@link #isolationColumns} when read through Delta rather than
+     * in the scan, or, when its files could not be read, the kind of failure.
      */
-    private record Counted(TableVersion version, Dataset<Row> rows, boolean hasTenant, List<Row> counts, String failure) {}
+    private record Counted(int index, TableVersion version, Dataset<Row> throughDelta, boolean hasTenant,
+                           List<Row> counts, String failure) {}
 
-    private Counted read(TableVersion version) {
+    /** Reads a version the scan could not cover through Delta, counting its rows on its own to tell whether its files are gone. */
+    private Counted read(int index, TableVersion version) {
         try {
             Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version.version()).load(version.path());
-            return new Counted(version, rows, hasColumns(rows, Tenant.COLUMN), tenantsAndKinds(rows).collectAsList(), null);
+            Dataset<Row> tagged = rows.select(isolationColumns(rows.schema()).toArray(Column[]::new))
+                    .withColumn(VersionScan.INDEX, lit(index));
+            return new Counted(index, version, tagged, hasTenant(rows.schema()),
+                    countsByVersion(tagged).getOrDefault(index, List.of()), null);
         } catch (Exception filesGone) { // SparkException is thrown undeclared
-            return new Counted(version, null, false, null, filesGone.getClass().getSimpleName());
+            return new Counted(index, version, null, false, null, filesGone.getClass().getSimpleName());
         }
-    }
-
-    /** Each row as its tenant value and whether it is an API request. */
-    private static Dataset<Row> tenantAndKind(Dataset<Row> rows) {
-        return rows.select(
-                (hasColumns(rows, Tenant.COLUMN) ? col(Tenant.COLUMN) : lit(null).cast("string")).as("tenant"),
-                (hasColumns(rows, KIND) ? col(KIND).eqNullSafe("api") : lit(false)).as("is_api"));
-    }
-
-    /** Row counts per tenant value and API flag of one version. */
-    private static Dataset<Row> tenantsAndKinds(Dataset<Row> rows) {
-        return tenantAndKind(rows).groupBy("tenant", "is_api").agg(count(lit(1)).as("rows"));
     }
 
     private static List<IsolationVerdict.Violation> check(String table, long version, Tenant tenant,
@@ -321,9 +293,5 @@ public final class IsolationAudit {
 
     private static boolean hasTenant(StructType schema) {
         return Arrays.asList(schema.fieldNames()).contains(Tenant.COLUMN);
-    }
-
-    private static boolean hasColumns(Dataset<Row> rows, String... names) {
-        return Arrays.asList(rows.columns()).containsAll(Arrays.asList(names));
     }
 }

@@ -81,11 +81,11 @@ final class GoldDiff implements AutoCloseable {
             return none();
         }
         List<Row> owners = new ArrayList<>();
-        scan.schemas().keySet().forEach(i -> owners.add(RowFactory.create(i, tenants.get(i))));
+        scan.covered().keySet().forEach(i -> owners.add(RowFactory.create(i, tenants.get(i))));
         Dataset<Row> held = scan.rows().join(broadcast(spark.createDataFrame(owners, new StructType()
                         .add(VersionScan.INDEX, DataTypes.IntegerType).add(TENANT, DataTypes.StringType))), VersionScan.INDEX)
                 .select(col(TENANT).as("h_tenant"), col(EXAMPLE_ID).as("h_id"), col(CONTENT_HASH).as("h_hash"));
-        List<Object> covered = scan.schemas().keySet().stream().map(i -> (Object) tenants.get(i)).toList();
+        List<Object> covered = scan.covered().keySet().stream().map(i -> (Object) tenants.get(i)).toList();
         Dataset<Row> wanted = examples.filter(col(TENANT).isin(covered.toArray()))
                 .select(col(TENANT).as("w_tenant"), col(EXAMPLE_ID).as("w_id"), col(CONTENT_HASH).as("w_hash"));
         Dataset<Row> changed = wanted.join(held, col("w_tenant").equalTo(col("h_tenant"))
@@ -105,10 +105,11 @@ final class GoldDiff implements AutoCloseable {
             };
             counts.get(row.getString(0))[slot] = row.getLong(2);
         }
-        Map<String, Integer> files = new HashMap<>();
-        scan.fileCounts().forEach((i, count) -> files.put(tenants.get(i), count));
         Map<String, Counts> byTenant = new HashMap<>();
-        counts.forEach((tenant, c) -> byTenant.put(tenant, new Counts(c[0], c[1], c[2], files.get(tenant))));
+        scan.covered().forEach((i, files) -> {
+            long[] c = counts.get(tenants.get(i));
+            byTenant.put(tenants.get(i), new Counts(c[0], c[1], c[2], files.files().size()));
+        });
         return new GoldDiff(byTenant, changed);
     }
 

@@ -5,12 +5,15 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
@@ -48,13 +51,11 @@ public final class VersionScan {
      * What one scan covered.
      *
      * @param rows         each covered version's rows as its projection, plus {@link #INDEX}; null when none is covered
-     * @param schemas      the schema of each covered version, by index
-     * @param fileCounts   how many data files each covered version has, by index
+     * @param covered      the schema and files of each covered version, by index
      * @param missingFiles the versions, by index, that name a file no longer in storage
      * @param notCovered   the versions, by index, whose files the commit files alone cannot name
      */
-    public record Result(Dataset<Row> rows, Map<Integer, StructType> schemas, Map<Integer, Integer> fileCounts,
-                         Set<Integer> missingFiles,
+    public record Result(Dataset<Row> rows, Map<Integer, VersionFiles> covered, Set<Integer> missingFiles,
                          List<Integer> notCovered) {}
 
     /**
@@ -64,11 +65,10 @@ public final class VersionScan {
      *                the same column names (they are unioned by name)
      */
     public static Result scan(SparkSession spark, List<Wanted> wanted, Function<StructType, List<Column>> project) {
-        Map<Integer, StructType> schemas = new LinkedHashMap<>();
-        Map<Integer, Integer> fileCounts = new HashMap<>();
+        Map<Integer, VersionFiles> covered = new LinkedHashMap<>();
         Map<StructType, List<Row>> filesBySchema = new LinkedHashMap<>();
         List<Integer> notCovered = new ArrayList<>();
-        Set<Integer> missing = new java.util.TreeSet<>();
+        Set<Integer> missing = new TreeSet<>();
         Map<String, Set<String>> listed = new HashMap<>();
         Map<String, Map<Long, VersionFiles>> replayed = new HashMap<>();
         wanted.stream().collect(Collectors.groupingBy(Wanted::path, LinkedHashMap::new,
@@ -84,8 +84,7 @@ public final class VersionScan {
                 missing.add(i);
                 continue;
             }
-            schemas.put(i, files.schema());
-            fileCounts.put(i, files.files().size());
+            covered.put(i, files);
             int index = i;
             files.files().forEach(file ->
                     filesBySchema.computeIfAbsent(files.schema(), s -> new ArrayList<>()).add(RowFactory.create(file, index)));
@@ -95,13 +94,13 @@ public final class VersionScan {
             Dataset<Row> read = read(spark, group.getKey(), group.getValue(), project);
             rows = rows == null ? read : rows.unionByName(read);
         }
-        return new Result(rows, schemas, fileCounts, missing, notCovered);
+        return new Result(rows, covered, missing, notCovered);
     }
 
     private static Dataset<Row> read(SparkSession spark, StructType schema, List<Row> fileIndexes,
                                      Function<StructType, List<Column>> project) {
         // The reader takes Hadoop paths (a space as is), the metadata column names URIs (a space as %20).
-        String[] files = fileIndexes.stream().map(row -> new Path(java.net.URI.create(row.getString(0))).toString())
+        String[] files = fileIndexes.stream().map(row -> new Path(URI.create(row.getString(0))).toString())
                 .distinct().toArray(String[]::new);
         Dataset<Row> owners = spark.createDataFrame(fileIndexes, new StructType()
                 .add(FILE, DataTypes.StringType, false).add(INDEX, DataTypes.IntegerType, false));
@@ -113,7 +112,7 @@ public final class VersionScan {
 
     /** Whether a data file is still in storage, listing each folder once rather than asking per file. */
     private static boolean exists(SparkSession spark, String file, Map<String, Set<String>> listed) {
-        Path path = new Path(java.net.URI.create(file));
+        Path path = new Path(URI.create(file));
         String folder = path.getParent().toString();
         Set<String> names = listed.computeIfAbsent(folder, f -> {
             try {
@@ -122,7 +121,7 @@ public final class VersionScan {
                 if (!fs.exists(dir)) {
                     return Set.of();
                 }
-                return java.util.Arrays.stream(fs.listStatus(dir)).map(FileStatus::getPath).map(Path::getName)
+                return Arrays.stream(fs.listStatus(dir)).map(FileStatus::getPath).map(Path::getName)
                         .collect(Collectors.toSet());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + f, e);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +69,23 @@ class ConsentAuditTest {
         Publications publications = new Publications(context.spark(), context.lake().system("publications"));
         assertThat(publications.latest("assistant")).isEmpty();
         assertThat(publications.latest("instances/" + AuditedLake.INSTANCE)).isEmpty();
+    }
+
+    @Test
+    void aVersionWithoutTheColumnsConsentIsJudgedByIsUnverifiableWhetherScannedOrReadThroughDelta() {
+        RunContext context = AuditedLake.copy(dir, "audit consent");
+        Dataset<Row> withoutSubjects = context.spark().range(3)
+                .selectExpr("concat('e', id) AS example_id", "'chat' AS kind", "'train' AS split");
+        withoutSubjects.write().format("delta").save(context.lake().gold("instances/plain"));
+        // A partitioned table is one the one-scan read refuses: it is read through Delta.
+        withoutSubjects.write().format("delta").partitionBy("split").save(context.lake().gold("instances/partitioned"));
+        ConsentAudit audit = new ConsentAudit(context.spark(), context.lake(), context.keyedHash());
+
+        for (String dataset : List.of("instances/plain", "instances/partitioned")) {
+            ConsentVerdict verdict = audit.audit(dataset, Optional.of(0L));
+            assertThat(verdict.passed()).as(dataset).isFalse();
+            assertThat(verdict.failedByReason()).as(dataset).containsEntry(ConsentVerdict.UNVERIFIABLE, 3L);
+        }
     }
 
     @Test

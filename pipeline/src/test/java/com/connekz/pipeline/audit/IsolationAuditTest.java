@@ -95,6 +95,25 @@ class IsolationAuditTest {
     }
 
     @Test
+    void versionsReadInTheScanAndThroughDeltaAreJudgedAlike() {
+        // Partitioned tables are ones the one-scan read refuses: they are read through Delta.
+        Dataset<Row> withoutTenant = spark.createDataFrame(List.of(RowFactory.create("e1", "chat", "train"),
+                RowFactory.create("e2", "chat", "train")), new StructType().add("example_id", DataTypes.StringType)
+                .add("kind", DataTypes.StringType).add("split", DataTypes.StringType));
+        withoutTenant.write().format("delta").save(lake().gold("assistant"));
+        withoutTenant.limit(1).write().format("delta").partitionBy("split").save(lake().gold("instances/i-3"));
+        write("instances/i-1", "append", "e3", "api", "instance:i-1", "k-shared");
+        spark.createDataFrame(List.of(RowFactory.create("e4", "api", "instance:i-2", List.of("k-shared"))), GOLD)
+                .write().format("delta").partitionBy("kind").save(lake().gold("instances/i-2"));
+
+        assertThat(audit().violations()).containsExactlyInAnyOrder(
+                new IsolationVerdict.Violation("gold/assistant", 0L, IsolationVerdict.NO_TENANT_COLUMN, null, 2),
+                new IsolationVerdict.Violation("gold/instances/i-3", 0L, IsolationVerdict.NO_TENANT_COLUMN, null, 1),
+                new IsolationVerdict.Violation("gold/instances/i-1", null, IsolationVerdict.API_REQUEST_IN_SEVERAL_TABLES, null, 1),
+                new IsolationVerdict.Violation("gold/instances/i-2", null, IsolationVerdict.API_REQUEST_IN_SEVERAL_TABLES, null, 1));
+    }
+
+    @Test
     void vacuumedVersionsAreReportedAsUnreadableNotAsChecked() {
         write("assistant", "append", "e1", "chat", "assistant", "k-1");
         write("assistant", "overwrite", "e2", "chat", "assistant", "k-2");

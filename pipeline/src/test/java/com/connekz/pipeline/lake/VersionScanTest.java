@@ -69,7 +69,7 @@ class VersionScanTest {
 
         assertThat(scan.notCovered()).containsExactly(1, 4);
         assertThat(scan.missingFiles()).containsExactly(2);
-        assertThat(scan.schemas()).containsOnlyKeys(0, 3);
+        assertThat(scan.covered()).containsOnlyKeys(0, 3);
         assertThat(scan.rows().orderBy("value").collectAsList()).extracting(row -> row.getString(0) + "@" + row.getInt(1))
                 .containsExactlyInAnyOrder("a@0", "b@0", "b@3");
     }
