@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.datasets.GoldSchema;
+import com.connekz.pipeline.deletion.RowDeleter.Removal;
 import com.connekz.pipeline.datasets.GoldTables;
 import com.connekz.pipeline.datasets.RecordKeys;
 import com.connekz.pipeline.hashing.KeyedHash;
@@ -40,6 +41,11 @@ import org.apache.spark.sql.types.StructType;
  * request in the ledger and as a tombstone (keyed hashes only); removes the raw rows of account
  * deletion requests from {@code bronze/deletions}; and purges from disk every request whose
  * retention ({@code deletion.retention_hours}) has passed since it was applied.
+ *
+ * <p>Gold tables lose their deleted examples by a rewrite of the few files that hold them (found from
+ * the subject's hash in the files' statistics), so gold never carries a deletion vector; bronze, silver
+ * and quarantine, where a hundred users touch nearly every file, have their rows marked with deletion
+ * vectors, and the purge rewrites those files once the retention has passed.
  */
 public final class DeletionStage implements Stage {
     public static final String NAME = "delete";
@@ -135,18 +141,18 @@ public final class DeletionStage implements Stage {
         StatsRange subjects = new StatsRange(GoldSchema.SUBJECT_HASH,
                 requests.stream().map(r -> hash.of(r.userId())).distinct().toList());
         for (String dataset : GoldTables.list(spark, lake)) {
-            record(result, applied, "gold/" + dataset, deleter.delete(lake.gold(dataset), subjects,
+            record(result, applied, "gold/" + dataset, deleter.delete(lake.gold(dataset), Removal.REWRITE_FILES, subjects,
                     gold -> goldVictims(gold, recordKeys, named), List.of(GoldSchema.EXAMPLE_ID)));
         }
         for (Source source : Source.content()) {
             String path = lake.silver(source);
             if (covers(requests, source) && DeltaTables.exists(spark, path)) {
                 record(result, applied, "silver/" + source.folder(),
-                        deleter.delete(path, rows -> victims(rows, source, named), BRONZE_KEYS));
+                        deleter.delete(path, Removal.MARK_DELETED, rows -> victims(rows, source, named), BRONZE_KEYS));
             }
         }
         if (DeltaTables.exists(spark, lake.quarantine())) {
-            record(result, applied, "quarantine", deleter.delete(lake.quarantine(), quarantine -> quarantine.as("t")
+            record(result, applied, "quarantine", deleter.delete(lake.quarantine(), Removal.MARK_DELETED, quarantine -> quarantine.as("t")
                     .join(broadcast(named.as("r")), DeletionMatch.quarantineCondition(col("t.source"), col("t.raw_line")))
                     .select(col("t.source"), col("t.file"), col("t.line"), col("r." + RowDeleter.REQUEST_HASH),
                             col("t." + RowDeleter.FILE)), QUARANTINE_KEYS));
@@ -154,7 +160,7 @@ public final class DeletionStage implements Stage {
         for (Source source : Source.values()) {
             String path = lake.bronze(source);
             if (source != Source.DELETIONS && covers(requests, source) && DeltaTables.exists(spark, path)) {
-                RowDeleter.Deleted deleted = deleter.delete(path, rows -> victims(rows, source, named), BRONZE_KEYS);
+                RowDeleter.Deleted deleted = deleter.delete(path, Removal.MARK_DELETED, rows -> victims(rows, source, named), BRONZE_KEYS);
                 record(result, applied, "bronze/" + source.folder(), deleted);
                 if (source.isContent() && deleted.rows() > 0) {
                     result.source(source.folder(), SourceCounts.governed(0, Map.of("deleted", deleted.rows())));
@@ -167,7 +173,7 @@ public final class DeletionStage implements Stage {
     private static void record(StageResult.Builder result, Applied applied, String table, RowDeleter.Deleted deleted) {
         applied.record(table, deleted);
         result.metric("rows_deleted", deleted.rows());
-        result.metric("files_rewritten", deleted.filesRewritten());
+        result.metric("files_touched", deleted.filesTouched());
         deleted.version().ifPresent(v -> result.output(table, v));
     }
 
@@ -258,7 +264,7 @@ public final class DeletionStage implements Stage {
             return;
         }
         Dataset<Row> accounts = ledger.deletedAccounts();
-        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, rows -> rows
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, Removal.MARK_DELETED, rows -> rows
                 .withColumn("user_hash", hash.column(col("user_id")))
                 .join(broadcast(accounts), "user_hash")
                 .withColumn(RowDeleter.REQUEST_HASH, hash.column(col("request_id")))

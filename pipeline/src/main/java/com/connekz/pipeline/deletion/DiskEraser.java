@@ -19,9 +19,9 @@ import scala.Option;
  *
  * <p>Where deleted data still hides after a DELETE or MERGE, and what removes it:
  * <ol>
- *   <li>inside old data files (deletion vectors only hide rows): {@code REORG ... APPLY (PURGE)}
- *       rewrites the files that carry deletion vectors (the stage already did this when it applied the
- *       request; repeated here in case a run failed in between);</li>
+ *   <li>inside data files still current (the deletion stage, and silver's MERGEs, mark rows with
+ *       deletion vectors, which only hide them): {@code REORG ... APPLY (PURGE)} rewrites the files
+ *       that carry deletion vectors;</li>
  *   <li>in data files that no current version references: {@code VACUUM ... RETAIN 0 HOURS};</li>
  *   <li>in the transaction log: every commit's {@code add}/{@code remove} actions carry min/max
  *       statistics of the file's columns (the first 32 characters of text). Delta's own log cleanup

@@ -1,6 +1,11 @@
 package com.connekz.pipeline.deletion;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
+
+import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.LogReplay;
+import io.delta.tables.DeltaTable;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,15 +34,14 @@ import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Deletes the rows named by deletion requests from one Delta table in one commit, by rewriting
- * without them exactly the files that hold them: no deletion vector is written, so only the table's
- * old versions still hold the rows until purge.
+ * Deletes the rows named by deletion requests from one Delta table in one commit, in one of two ways
+ * ({@link Removal}): by rewriting without them exactly the files that hold them, or by marking them
+ * with deletion vectors. Either way the table's old versions (and, when marked, the old files) still
+ * hold the rows until {@link DiskEraser} purges them once their retention has passed.
  *
- * <p>Why not a MERGE: it scans once to find the touched files and again to rewrite them, after a
- * separate scan that counts the victims per request; and its data skipping needs a literal predicate,
- * which for 100 subjects outgrows Spark's 64 KB generated-method limit. Here one scan of the candidate
- * files finds the victims with their files (and so the counts), and only those files are rewritten.
- * The commit is a plain DELETE with no predicate: no id or hash appears in the table's history.
+ * <p>The victims are found first in one scan of the files that may hold them, with their files: the
+ * counts per request and the touched files come from those few rows. The commit records no predicate
+ * with values: no id or hash appears in the table's history.
  */
 final class RowDeleter {
     static final String REQUEST_HASH = "request_hash";
@@ -48,11 +53,30 @@ final class RowDeleter {
         this.spark = spark;
     }
 
+    /** How deleted rows leave the table's latest version. */
+    enum Removal {
+        /**
+         * Rewrite the files that hold them, without them: the table never carries a deletion vector
+         * (the audit gate reads the files of its versions directly). Costs a rewrite of every touched
+         * file, so it suits tables where few files hold the victims. A plain DELETE commit, not a
+         * MERGE: a MERGE scans once to find the touched files and again to rewrite them, and its data
+         * skipping needs a literal predicate, which for 100 subjects outgrows Spark's 64 KB
+         * generated-method limit.
+         */
+        REWRITE_FILES,
+        /**
+         * Mark them with deletion vectors (enabled on the table first when it has none): a MERGE of the
+         * victims' keys that writes only the vectors, whatever share of the files holds victims. The
+         * rows stay in the files until the purge rewrites them.
+         */
+        MARK_DELETED
+    }
+
     /**
-     * What was deleted from one table: rows per request hash, and the version of the commit (empty
-     * when nothing matched and nothing was committed).
+     * What was deleted from one table: rows per request hash, the version of the commit (empty when
+     * nothing matched and nothing was committed), and how many files held the rows.
      */
-    record Deleted(Map<String, Long> rowsByRequest, OptionalLong version, int filesRewritten) {
+    record Deleted(Map<String, Long> rowsByRequest, OptionalLong version, int filesTouched) {
         long rows() {
             return rowsByRequest.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -64,18 +88,23 @@ final class RowDeleter {
      * @param victimsIn given the table's rows (with a {@link #FILE} column), the rows to delete: the
      *                  {@code keyColumns}, the {@code request_hash} that names them, and {@link #FILE}
      */
-    Deleted delete(String path, Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
-        return delete(path, file -> true, victimsIn, keyColumns);
+    Deleted delete(String path, Removal removal, Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
+        return delete(path, removal, file -> true, victimsIn, keyColumns);
     }
 
     /**
-     * As {@link #delete(String, Function, List)}, reading only the files that {@code mayHoldVictims}
-     * keeps (judged from their log entry, such as column statistics); it must keep every file that
-     * holds a victim. A file of the same table version that holds no victim is left as it is.
+     * As {@link #delete(String, Removal, Function, List)}, reading only the files that
+     * {@code mayHoldVictims} keeps (judged from their log entry, such as column statistics); it must
+     * keep every file that holds a victim. A file of the same table version that holds no victim is
+     * left as it is. When the table's log, replayed on the driver, shows no such file, nothing is read.
      */
-    Deleted delete(String path, Predicate<AddFile> mayHoldVictims, Function<Dataset<Row>, Dataset<Row>> victimsIn,
-                   List<String> keyColumns) {
+    Deleted delete(String path, Removal removal, Predicate<AddFile> mayHoldVictims,
+                   Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
         DeltaLog log = DeltaLog.forTable(spark, path);
+        if (LogReplay.latestFiles(log).map(files -> files.stream().noneMatch(mayHoldVictims)).orElse(false)) {
+            // Delta would rebuild the snapshot's file list with a Spark job just to find no candidate.
+            return new Deleted(Map.of(), OptionalLong.empty(), 0);
+        }
         OptimisticTransaction txn = log.startTransaction();
         // Reading every file's entry (not a filtered scan) marks the whole table as read, so a
         // concurrent commit to it makes this one fail instead of resurrecting rows.
@@ -98,6 +127,9 @@ final class RowDeleter {
         }
         List<AddFile> touched = touchedFiles(log, candidates, files);
         Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
+        if (removal == Removal.MARK_DELETED) {
+            return new Deleted(counts, OptionalLong.of(markDeleted(path, keys, keyColumns)), touched.size());
+        }
         Dataset<Row> kept = log.createDataFrame(txn.snapshot(), scalaSeq(touched), false, Option.empty())
                 .join(keys, CollectionConverters.asScala(keyColumns).toSeq(), "left_anti");
         List<Action> actions = new ArrayList<>(CollectionConverters.asJava(txn.writeFiles(kept)));
@@ -108,6 +140,20 @@ final class RowDeleter {
                 "numRemovedFiles", (long) touched.size(), "numAddedFiles", (long) added)));
         long version = txn.commit(scalaSeq(actions), new DeltaOperations.Delete(scalaSeq(List.<Expression>of())));
         return new Deleted(counts, OptionalLong.of(version), touched.size());
+    }
+
+    /**
+     * Marks the rows whose keys are among {@code keys} with deletion vectors, in a MERGE that only
+     * deletes; its commit names the key columns, not their values. Returns the commit's version.
+     */
+    private long markDeleted(String path, Dataset<Row> keys, List<String> keyColumns) {
+        TableSnapshot table = TableSnapshot.latest(spark, path);
+        if (!"true".equalsIgnoreCase(table.property(DeltaTables.DELETION_VECTORS))) {
+            spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + DeltaTables.DELETION_VECTORS + "' = 'true')");
+        }
+        Column sameKey = keyColumns.stream().map(key -> col("t." + key).equalTo(col("v." + key))).reduce(Column::and).orElseThrow();
+        DeltaTable.forPath(spark, path).as("t").merge(keys.as("v"), sameKey).whenMatched().delete().execute();
+        return TableSnapshot.latest(spark, path).version();
     }
 
     /** The candidate files named by {@code files}; fails if one is not among them. */

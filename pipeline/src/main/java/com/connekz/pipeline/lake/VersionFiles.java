@@ -4,22 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.delta.actions.Action;
-import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.Metadata;
-import org.apache.spark.sql.delta.actions.RemoveFile;
 import org.apache.spark.sql.types.StructType;
-import scala.Option;
-import scala.Tuple2;
 
 /**
  * One version of a Delta table as its schema and data files, replayed on the driver from the
@@ -38,8 +31,8 @@ public record VersionFiles(String table, long version, StructType schema, List<S
      * the last of them. A version is missing from the answer whenever the commit files alone cannot
      * say exactly which rows it holds: the log no longer starts at version 0 (older commits cleaned
      * up after a checkpoint), a commit is missing, the table is partitioned (partition values live in
-     * the log, not in the files) or maps column names, or a file carries a deletion vector (rows
-     * hidden outside the file). Callers then read that version through Delta.
+     * the log, not in the files) or maps column names, or one of its files carries a deletion
+     * vector (rows hidden outside the file). Callers then read that version through Delta.
      */
     public static Map<Long, VersionFiles> of(SparkSession spark, String table, Collection<Long> versions) {
         TreeSet<Long> wanted = new TreeSet<>(versions);
@@ -48,38 +41,13 @@ public record VersionFiles(String table, long version, StructType schema, List<S
             return found;
         }
         DeltaLog log = DeltaLog.forTable(spark, table);
-        Set<Path> files = new LinkedHashSet<>();
-        Metadata metadata = null;
-        boolean exact = true;
-        long expected = 0;
-        scala.collection.Iterator<Tuple2<Object, scala.collection.immutable.Seq<Action>>> changes =
-                log.getChanges(0, wanted.last(), Option.empty(), false);
-        while (changes.hasNext()) {
-            Tuple2<Object, scala.collection.immutable.Seq<Action>> change = changes.next();
-            long version = (Long) change._1();
-            if (version != expected++) {
-                return found;
+        LogReplay.replay(log, wanted.last(), (version, live, metadata) -> {
+            // A deletion vector hides rows outside the file: such a version cannot be read from files alone.
+            if (wanted.contains(version) && plain(metadata) && live.stream().allMatch(file -> file.deletionVector() == null)) {
+                found.put(version, new VersionFiles(table, version, metadata.schema(), qualified(log, live.stream().map(file -> file.absolutePath(log)).toList())));
             }
-            scala.collection.Iterator<Action> actions = change._2().iterator();
-            while (actions.hasNext()) {
-                Action action = actions.next();
-                if (action instanceof AddFile add) {
-                    // A deletion vector makes this version and every later one holding the file inexact.
-                    exact &= add.deletionVector() == null;
-                    files.add(add.absolutePath(log));
-                } else if (action instanceof RemoveFile remove) {
-                    files.remove(remove.absolutePath(log));
-                } else if (action instanceof Metadata changed) {
-                    metadata = changed;
-                }
-            }
-            if (!exact) {
-                return found;
-            }
-            if (wanted.contains(version) && plain(metadata)) {
-                found.put(version, new VersionFiles(table, version, metadata.schema(), qualified(log, files)));
-            }
-        }
+            return true;
+        });
         return found;
     }
 
@@ -88,7 +56,7 @@ public record VersionFiles(String table, long version, StructType schema, List<S
                 && "none".equals(metadata.getConfiguration().getOrDefault(COLUMN_MAPPING, "none"));
     }
 
-    private static List<String> qualified(DeltaLog log, Set<Path> files) {
+    private static List<String> qualified(DeltaLog log, Collection<Path> files) {
         try {
             FileSystem fs = log.dataPath().getFileSystem(log.newDeltaHadoopConf());
             return files.stream().map(file -> fs.makeQualified(file).toUri().toString()).toList();

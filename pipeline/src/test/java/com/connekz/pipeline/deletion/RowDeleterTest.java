@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.testing.SharedSpark;
+import com.connekz.pipeline.lake.LogReplay;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.AddFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +35,54 @@ class RowDeleterTest {
         spark.sql("DELETE FROM delta.`" + path + "` WHERE id = 'hidden'");
         assertThat(TableSnapshot.latest(spark, path).mayHoldDeletionVectors()).isTrue();
 
-        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, rows -> rows.filter(col("id").equalTo("victim"))
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, RowDeleter.Removal.REWRITE_FILES, rows -> rows.filter(col("id").equalTo("victim"))
                 .select(col("id"), lit("request-1").as(RowDeleter.REQUEST_HASH), col(RowDeleter.FILE)), List.of("id"));
 
         assertThat(deleted.rowsByRequest()).isEqualTo(Map.of("request-1", 1L));
         assertThat(spark.read().format("delta").load(path).as(Encoders.STRING()).collectAsList())
                 .containsExactlyInAnyOrder("kept-1", "kept-2");
+    }
+
+    @Test
+    void markingHidesTheVictimsWithADeletionVectorAndWritesNoDataFile() {
+        String path = root.resolve("marked").toString();
+        spark.createDataset(List.of("victim", "kept-1", "kept-2"), Encoders.STRING()).toDF("id").coalesce(1)
+                .write().format("delta").save(path);
+        Set<String> filesBefore = liveFiles(path);
+
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, RowDeleter.Removal.MARK_DELETED,
+                rows -> rows.filter(col("id").equalTo("victim"))
+                        .select(col("id"), lit("request-1").as(RowDeleter.REQUEST_HASH), col(RowDeleter.FILE)), List.of("id"));
+
+        assertThat(deleted.rowsByRequest()).isEqualTo(Map.of("request-1", 1L));
+        assertThat(deleted.filesTouched()).isEqualTo(1);
+        assertThat(deleted.version()).hasValue(TableSnapshot.latest(spark, path).version());
+        assertThat(spark.read().format("delta").load(path).as(Encoders.STRING()).collectAsList())
+                .containsExactlyInAnyOrder("kept-1", "kept-2");
+        assertThat(liveFiles(path)).isEqualTo(filesBefore);
+        assertThat(LogReplay.latestFiles(DeltaLog.forTable(spark, path)).orElseThrow())
+                .singleElement().satisfies(file -> assertThat(file.deletionVector()).isNotNull());
+    }
+
+    @Test
+    void aTableWhoseFileEntriesRuleOutEveryVictimIsNeitherReadNorCommitted() {
+        String path = root.resolve("ruled-out").toString();
+        spark.createDataset(List.of("a", "b"), Encoders.STRING()).toDF("id").write().format("delta").save(path);
+        long version = TableSnapshot.latest(spark, path).version();
+
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, RowDeleter.Removal.REWRITE_FILES, file -> false,
+                rows -> {
+                    throw new AssertionError("no file may hold a victim, so none is read");
+                }, List.of("id"));
+
+        assertThat(deleted.rowsByRequest()).isEmpty();
+        assertThat(deleted.version()).isEmpty();
+        assertThat(TableSnapshot.latest(spark, path).version()).isEqualTo(version);
+    }
+
+    /** The data files of the table's latest version (Delta may leave an empty, unreferenced file beside them). */
+    private Set<String> liveFiles(String path) {
+        return LogReplay.latestFiles(DeltaLog.forTable(spark, path)).orElseThrow().stream().map(AddFile::path)
+                .collect(Collectors.toSet());
     }
 }
