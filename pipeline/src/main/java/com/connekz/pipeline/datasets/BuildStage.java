@@ -153,16 +153,21 @@ public final class BuildStage implements Stage {
             GoldDiff diff) {
         String path = lake.gold(name);
         Tenant tenant = Tenant.ofDataset(name);
-        Dataset<Row> wanted = examples == null
-                ? spark.createDataFrame(List.of(), spark.read().format("delta").load(path).schema())
-                : examples.filter(col(Tenant.COLUMN).equalTo(tenant.value()));
+        Optional<GoldDiff.Counts> difference = diff.counts(tenant.value());
+        Dataset<Row> rows;
+        if (examples == null) {
+            rows = spark.createDataFrame(List.of(), spark.read().format("delta").load(path).schema());
+        } else if (difference.map(GoldDiff.Counts::appendable).orElse(false)) {
+            rows = diff.newExamples(tenant.value());
+        } else {
+            rows = examples.filter(col(Tenant.COLUMN).equalTo(tenant.value()));
+        }
         Optional<ContentFingerprint> holds = held
                 .filter(h -> before.isPresent() && h.version() == before.getAsLong())
                 .map(GoldContents.Holding::fingerprint);
         GoldWriter.Change[] written = new GoldWriter.Change[1];
-        TenantGuard.writeChecked(wanted, tenant, "gold/" + name,
-                checked -> written[0] = writer.write(path, checked, fingerprint, before, holds,
-                        diff.counts(tenant.value()), rows -> diff.onlyNew(rows, tenant.value())));
+        TenantGuard.writeChecked(rows, tenant, "gold/" + name,
+                checked -> written[0] = writer.write(path, checked, fingerprint, before, holds, difference));
         return new Built(name, before, holds, fingerprint, written[0]);
     }
 }

@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * How the wanted examples differ from what gold tables hold now, for many tables in one pass: the
@@ -56,11 +57,11 @@ final class GoldDiff implements AutoCloseable {
     }
 
     private final Map<String, Counts> byTenant;
-    private final Dataset<Row> changed;
+    private final Dataset<Row> newExamples;
 
-    private GoldDiff(Map<String, Counts> byTenant, Dataset<Row> changed) {
+    private GoldDiff(Map<String, Counts> byTenant, Dataset<Row> newExamples) {
         this.byTenant = byTenant;
-        this.changed = changed;
+        this.newExamples = newExamples;
     }
 
     /** No table compared: every table is merged as before. */
@@ -110,7 +111,17 @@ final class GoldDiff implements AutoCloseable {
             long[] c = counts.get(tenants.get(i));
             byTenant.put(tenants.get(i), new Counts(c[0], c[1], c[2], files.files().size()));
         });
-        return new GoldDiff(byTenant, changed);
+        Dataset<Row> newExamples = null;
+        if (byTenant.values().stream().anyMatch(Counts::appendable)) {
+            // Picked once for every table appended to: each append then scans only the night's new
+            // examples, not all examples joined again with the changes.
+            Dataset<Row> inserted = changed.filter(col(CHANGE).equalTo(INSERTED)).select(TENANT, EXAMPLE_ID);
+            newExamples = examples.join(inserted, CollectionConverters.asScala(List.of(TENANT, EXAMPLE_ID)).toSeq(), "left_semi")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            newExamples.count();
+        }
+        changed.unpersist();
+        return new GoldDiff(byTenant, newExamples);
     }
 
     /** The difference for a tenant's table; empty when it was not compared (read it through Delta). */
@@ -118,17 +129,21 @@ final class GoldDiff implements AutoCloseable {
         return Optional.ofNullable(byTenant.get(tenant));
     }
 
-    /** The rows of {@code wanted} (a tenant's examples) that its table does not hold yet. */
-    Dataset<Row> onlyNew(Dataset<Row> wanted, String tenant) {
-        Dataset<Row> inserted = changed.filter(col(TENANT).equalTo(tenant).and(col(CHANGE).equalTo(INSERTED)))
-                .select(col(EXAMPLE_ID).as("_new_id"));
-        return wanted.join(inserted, wanted.col(EXAMPLE_ID).equalTo(inserted.col("_new_id")), "left_semi");
+    /**
+     * The examples of {@code tenant} that its table does not hold yet; only for a table whose
+     * {@link Counts#appendable()} is true.
+     */
+    Dataset<Row> newExamples(String tenant) {
+        if (newExamples == null) {
+            throw new IllegalStateException("no table was found appendable");
+        }
+        return newExamples.filter(col(TENANT).equalTo(tenant));
     }
 
     @Override
     public void close() {
-        if (changed != null) {
-            changed.unpersist();
+        if (newExamples != null) {
+            newExamples.unpersist();
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,18 +55,21 @@ public final class GoldWriter {
      */
     public Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, OptionalLong latest,
                         Optional<ContentFingerprint> holds) {
-        return write(path, wanted, fingerprint, latest, holds, Optional.empty(), UnaryOperator.identity());
+        return write(path, wanted, fingerprint, latest, holds, Optional.empty());
     }
 
     /**
      * As {@link #write(String, Dataset, ContentFingerprint, OptionalLong, Optional)}, with the table's
-     * difference from {@code wanted} already known ({@link GoldDiff}): no difference commits nothing,
-     * and new examples alone are appended ({@code onlyNew} picks them from {@code wanted}), a plain
-     * write that reads nothing of the table, until the table has {@link GoldDiff#APPENDED_FILES_LIMIT}
-     * files; any update or removal, or new examples beyond that, is merged.
+     * difference from the wanted examples already known ({@link GoldDiff}): no difference commits
+     * nothing, and new examples alone are appended, a plain write that reads nothing of the table,
+     * until the table has {@link GoldDiff#APPENDED_FILES_LIMIT} files; any update or removal, or new
+     * examples beyond that, is merged.
+     *
+     * @param wanted the tenant's examples, or, when {@code diff} is {@link GoldDiff.Counts#appendable()},
+     *     only those the table does not hold yet ({@link GoldDiff#newExamples})
      */
     Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, OptionalLong latest,
-                 Optional<ContentFingerprint> holds, Optional<GoldDiff.Counts> diff, UnaryOperator<Dataset<Row>> onlyNew) {
+                 Optional<ContentFingerprint> holds, Optional<GoldDiff.Counts> diff) {
         if (latest.isEmpty()) {
             if (fingerprint.examples() == 0) {
                 return new Change(0, 0, 0, OptionalLong.empty());
@@ -83,7 +85,7 @@ public final class GoldWriter {
                 return new Change(0, 0, 0, OptionalLong.empty());
             }
             if (diff.get().appendable()) {
-                onlyNew.apply(wanted).write().format("delta").mode("append").save(path);
+                wanted.write().format("delta").mode("append").save(path);
                 return new Change(diff.get().inserted(), 0, 0, DeltaTables.version(spark, path));
             }
         } else if (holds.isEmpty() && !differs(path, wanted)) {

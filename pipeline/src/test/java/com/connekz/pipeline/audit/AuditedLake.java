@@ -45,7 +45,7 @@ final class AuditedLake {
     static synchronized RunContext copy(Path root, String command) {
         if (template == null) {
             try {
-                template = Files.createTempDirectory("audited-lake");
+                template = TreeCopy.templateFolder("audited-lake");
                 build(template);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

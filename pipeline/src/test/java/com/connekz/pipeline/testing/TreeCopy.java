@@ -5,11 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Copies a template lake built once per test JVM, so each test gets its own lake without rebuilding it. */
 public final class TreeCopy {
     private TreeCopy() {}
+
+    /**
+     * A new temporary folder for a template that lives as long as the test JVM: it is removed, with
+     * everything in it, when the JVM exits, so repeated test runs leave nothing behind.
+     */
+    public static Path templateFolder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+        return folder;
+    }
 
     /** Copies every folder and file under {@code from} to the same relative place under {@code to}. */
     public static void copy(Path from, Path to) {
@@ -24,6 +35,16 @@ public final class TreeCopy {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // Best effort at exit: a folder left behind is only disk space in the temporary folder.
         }
     }
 }

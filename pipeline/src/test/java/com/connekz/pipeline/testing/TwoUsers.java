@@ -93,7 +93,7 @@ public final class TwoUsers {
         Path template = TEMPLATES.get(withGold);
         if (template == null) {
             try {
-                template = Files.createTempDirectory("two-users-lake");
+                template = TreeCopy.templateFolder("two-users-lake");
                 TestLake lake = new TestLake(spark, template);
                 land(lake);
                 if (withGold) {
