@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.not;
 import io.delta.tables.DeltaTable;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -127,16 +126,16 @@ public final class GoldWriter {
         }
     }
 
+    /**
+     * A plain write, not {@code CREATE TABLE AS SELECT}: Delta takes {@code delta.*} write options of a
+     * new table as its properties, and skips the SQL statement's parsing and the empty snapshot it
+     * builds first (about a tenth of each table's cost, over hundreds of instance tables).
+     */
     private void create(String path, Dataset<Row> wanted) {
-        String view = "gold_create_" + UUID.randomUUID().toString().replace("-", "");
-        wanted.createOrReplaceTempView(view);
-        try {
-            spark.sql("CREATE TABLE delta.`" + path + "` USING DELTA TBLPROPERTIES ("
-                    + "'delta.dataSkippingStatsColumns' = '" + String.join(",", GoldSchema.STATS_COLUMNS) + "', "
-                    + "'delta.enableChangeDataFeed' = 'false') AS SELECT * FROM " + view);
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
+        wanted.write().format("delta").mode("errorifexists")
+                .option(DeltaTables.STATS_COLUMNS, String.join(",", GoldSchema.STATS_COLUMNS))
+                .option("delta.enableChangeDataFeed", "false")
+                .save(path);
     }
 
     private void merge(String path, Dataset<Row> wanted) {

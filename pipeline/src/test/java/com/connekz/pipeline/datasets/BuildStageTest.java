@@ -1,6 +1,7 @@
 package com.connekz.pipeline.datasets;
 
 import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.LogReplay;
 
 import static com.connekz.pipeline.testing.TwoUsers.ALICE;
 import static com.connekz.pipeline.testing.TwoUsers.ALICE_CONVERSATION;
@@ -12,12 +13,18 @@ import com.connekz.pipeline.run.StageResult;
 import com.connekz.pipeline.testing.SharedSpark;
 import com.connekz.pipeline.testing.TestLake;
 import com.connekz.pipeline.testing.TwoUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.AddFile;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -62,6 +69,25 @@ class BuildStageTest {
                 .containsExactly("user:hello alicetext one", "assistant:reply to alicetext one");
         assertThat((String) conversation.getAs("subject_hash")).isEqualTo(lake.hash().of(ALICE));
         assertThat(conversation.getList(conversation.fieldIndex("lineage"))).hasSize(2);
+    }
+
+    @Test
+    void aNewGoldTableKeepsStatisticsOfNoPersonalColumnAndNoChangeFeed() throws Exception {
+        build();
+        for (String name : List.of("assistant", "instances/inst-9")) {
+            DeltaLog log = DeltaLog.forTable(spark, lake.lake().gold(name));
+            assertThat(log.update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration().get("delta.enableChangeDataFeed"))
+                    .isEqualTo(scala.Option.apply("false"));
+            Collection<AddFile> files = LogReplay.latestFiles(log).orElseThrow();
+            assertThat(files).isNotEmpty();
+            for (AddFile file : files) {
+                JsonNode stats = new ObjectMapper().readTree(file.stats());
+                Set<String> described = new TreeSet<>();
+                stats.path("minValues").fieldNames().forEachRemaining(described::add);
+                stats.path("maxValues").fieldNames().forEachRemaining(described::add);
+                assertThat(described).as(name).isNotEmpty().isSubsetOf(GoldSchema.STATS_COLUMNS);
+            }
+        }
     }
 
     @Test
