@@ -45,7 +45,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>Gold tables lose their deleted examples by a rewrite of the few files that hold them (found from
  * the subject's hash in the files' statistics), so gold never carries a deletion vector; bronze, silver
  * and quarantine, where a hundred users touch nearly every file, have their rows marked with deletion
- * vectors, and the purge rewrites those files once the retention has passed.
+ * vectors when the touched files are large, and the purge rewrites those files once the retention
+ * has passed.
  */
 public final class DeletionStage implements Stage {
     public static final String NAME = "delete";
@@ -148,11 +149,11 @@ public final class DeletionStage implements Stage {
             String path = lake.silver(source);
             if (covers(requests, source) && DeltaTables.exists(spark, path)) {
                 record(result, applied, "silver/" + source.folder(),
-                        deleter.delete(path, Removal.MARK_DELETED, rows -> victims(rows, source, named), BRONZE_KEYS));
+                        deleter.delete(path, Removal.MARK_LARGE, rows -> victims(rows, source, named), BRONZE_KEYS));
             }
         }
         if (DeltaTables.exists(spark, lake.quarantine())) {
-            record(result, applied, "quarantine", deleter.delete(lake.quarantine(), Removal.MARK_DELETED, quarantine -> quarantine.as("t")
+            record(result, applied, "quarantine", deleter.delete(lake.quarantine(), Removal.MARK_LARGE, quarantine -> quarantine.as("t")
                     .join(broadcast(named.as("r")), DeletionMatch.quarantineCondition(col("t.source"), col("t.raw_line")))
                     .select(col("t.source"), col("t.file"), col("t.line"), col("r." + RowDeleter.REQUEST_HASH),
                             col("t." + RowDeleter.FILE)), QUARANTINE_KEYS));
@@ -160,7 +161,7 @@ public final class DeletionStage implements Stage {
         for (Source source : Source.values()) {
             String path = lake.bronze(source);
             if (source != Source.DELETIONS && covers(requests, source) && DeltaTables.exists(spark, path)) {
-                RowDeleter.Deleted deleted = deleter.delete(path, Removal.MARK_DELETED, rows -> victims(rows, source, named), BRONZE_KEYS);
+                RowDeleter.Deleted deleted = deleter.delete(path, Removal.MARK_LARGE, rows -> victims(rows, source, named), BRONZE_KEYS);
                 record(result, applied, "bronze/" + source.folder(), deleted);
                 if (source.isContent() && deleted.rows() > 0) {
                     result.source(source.folder(), SourceCounts.governed(0, Map.of("deleted", deleted.rows())));
@@ -264,7 +265,7 @@ public final class DeletionStage implements Stage {
             return;
         }
         Dataset<Row> accounts = ledger.deletedAccounts();
-        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, Removal.MARK_DELETED, rows -> rows
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, Removal.MARK_LARGE, rows -> rows
                 .withColumn("user_hash", hash.column(col("user_id")))
                 .join(broadcast(accounts), "user_hash")
                 .withColumn(RowDeleter.REQUEST_HASH, hash.column(col("request_id")))

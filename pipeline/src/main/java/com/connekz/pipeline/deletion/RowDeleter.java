@@ -47,10 +47,22 @@ final class RowDeleter {
     static final String REQUEST_HASH = "request_hash";
     /** The column, on the rows handed to a victim finder, that names each row's data file. */
     static final String FILE = "_deleted_from_file";
+    /**
+     * Below this many bytes of touched files, {@link Removal#MARK_LARGE} rewrites them: a MERGE's fixed
+     * jobs cost about what rewriting this much data does on two cores.
+     */
+    static final long MARK_FROM_BYTES = 32L << 20;
     private final SparkSession spark;
+    private final long markFromBytes;
 
     RowDeleter(SparkSession spark) {
+        this(spark, MARK_FROM_BYTES);
+    }
+
+    /** @param markFromBytes the touched bytes from which {@link Removal#MARK_LARGE} marks instead of rewriting */
+    RowDeleter(SparkSession spark, long markFromBytes) {
         this.spark = spark;
+        this.markFromBytes = markFromBytes;
     }
 
     /** How deleted rows leave the table's latest version. */
@@ -65,11 +77,13 @@ final class RowDeleter {
          */
         REWRITE_FILES,
         /**
-         * Mark them with deletion vectors (enabled on the table first when it has none): a MERGE of the
-         * victims' keys that writes only the vectors, whatever share of the files holds victims. The
-         * rows stay in the files until the purge rewrites them.
+         * Mark them with deletion vectors (enabled on the table first when it has none) when the files
+         * holding them add up to {@link #MARK_FROM_BYTES} or more: a MERGE of the victims' keys that
+         * writes only the vectors, whatever share of the files holds victims. The rows stay in the
+         * files until the purge rewrites them. Smaller touched files are rewritten as by
+         * {@link #REWRITE_FILES}, which costs less than the MERGE there.
          */
-        MARK_DELETED
+        MARK_LARGE
     }
 
     /**
@@ -127,7 +141,7 @@ final class RowDeleter {
         }
         List<AddFile> touched = touchedFiles(log, candidates, files);
         Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
-        if (removal == Removal.MARK_DELETED) {
+        if (removal == Removal.MARK_LARGE && touched.stream().mapToLong(AddFile::size).sum() >= markFromBytes) {
             return new Deleted(counts, OptionalLong.of(markDeleted(path, keys, keyColumns)), touched.size());
         }
         Dataset<Row> kept = log.createDataFrame(txn.snapshot(), scalaSeq(touched), false, Option.empty())

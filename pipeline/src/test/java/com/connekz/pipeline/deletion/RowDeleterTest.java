@@ -50,7 +50,7 @@ class RowDeleterTest {
                 .write().format("delta").save(path);
         Set<String> filesBefore = liveFiles(path);
 
-        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, RowDeleter.Removal.MARK_DELETED,
+        RowDeleter.Deleted deleted = new RowDeleter(spark, 0).delete(path, RowDeleter.Removal.MARK_LARGE,
                 rows -> rows.filter(col("id").equalTo("victim"))
                         .select(col("id"), lit("request-1").as(RowDeleter.REQUEST_HASH), col(RowDeleter.FILE)), List.of("id"));
 
@@ -62,6 +62,23 @@ class RowDeleterTest {
         assertThat(liveFiles(path)).isEqualTo(filesBefore);
         assertThat(LogReplay.latestFiles(DeltaLog.forTable(spark, path)).orElseThrow())
                 .singleElement().satisfies(file -> assertThat(file.deletionVector()).isNotNull());
+    }
+
+    @Test
+    void touchedFilesSmallerThanTheMarkingThresholdAreRewrittenInstead() {
+        String path = root.resolve("small").toString();
+        spark.createDataset(List.of("victim", "kept"), Encoders.STRING()).toDF("id").coalesce(1)
+                .write().format("delta").save(path);
+        Set<String> filesBefore = liveFiles(path);
+
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, RowDeleter.Removal.MARK_LARGE,
+                rows -> rows.filter(col("id").equalTo("victim"))
+                        .select(col("id"), lit("request-1").as(RowDeleter.REQUEST_HASH), col(RowDeleter.FILE)), List.of("id"));
+
+        assertThat(deleted.rowsByRequest()).isEqualTo(Map.of("request-1", 1L));
+        assertThat(liveFiles(path)).doesNotContainAnyElementsOf(filesBefore).hasSize(1);
+        assertThat(TableSnapshot.latest(spark, path).mayHoldDeletionVectors()).isFalse();
+        assertThat(spark.read().format("delta").load(path).as(Encoders.STRING()).collectAsList()).containsExactly("kept");
     }
 
     @Test
