@@ -103,7 +103,7 @@ final class RowDeleter {
      *                  {@code keyColumns}, the {@code request_hash} that names them, and {@link #FILE}
      */
     Deleted delete(String path, Removal removal, Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
-        return delete(path, removal, file -> true, victimsIn, keyColumns);
+        return deleteFrom(DeltaLog.forTable(spark, path), path, removal, file -> true, victimsIn, keyColumns);
     }
 
     /**
@@ -119,6 +119,11 @@ final class RowDeleter {
             // Delta would rebuild the snapshot's file list with a Spark job just to find no candidate.
             return new Deleted(Map.of(), OptionalLong.empty(), 0);
         }
+        return deleteFrom(log, path, removal, mayHoldVictims, victimsIn, keyColumns);
+    }
+
+    private Deleted deleteFrom(DeltaLog log, String path, Removal removal, Predicate<AddFile> mayHoldVictims,
+                               Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
         OptimisticTransaction txn = log.startTransaction();
         // Reading every file's entry (not a filtered scan) marks the whole table as read, so a
         // concurrent commit to it makes this one fail instead of resurrecting rows.
