@@ -15,12 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.fs.FileUtil;
 
 /**
  * The benchmark's landing zone: a first batch of days sized to about the requested number of
@@ -130,15 +130,8 @@ final class BenchLanding {
     }
 
     static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (Files.exists(root) && !FileUtil.fullyDelete(root.toFile())) {
+            throw new UncheckedIOException(new IOException("cannot delete every file under " + root));
         }
     }
 

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileUtil;
 
 /** Copies a template lake built once per test JVM, so each test gets its own lake without rebuilding it. */
 public final class TreeCopy {
@@ -18,7 +18,8 @@ public final class TreeCopy {
      */
     public static Path templateFolder(String prefix) throws IOException {
         Path folder = Files.createTempDirectory(prefix);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+        // Best effort at exit: a folder left behind is only disk space in the temporary folder.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtil.fullyDelete(folder.toFile())));
         return folder;
     }
 
@@ -35,16 +36,6 @@ public final class TreeCopy {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // Best effort at exit: a folder left behind is only disk space in the temporary folder.
         }
     }
 }
