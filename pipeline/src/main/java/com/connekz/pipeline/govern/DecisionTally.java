@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import com.connekz.pipeline.run.SourceCounts;
 import java.util.ArrayList;
@@ -31,39 +32,42 @@ import scala.concurrent.duration.Duration;
 final class DecisionTally {
     private static final String TOTAL = "_decided";
     private static final String USED = "_used";
+    private static final String AGAIN = "again_";
     /** Metrics arrive on Spark's listener bus moments after the action; this is a generous bound. */
     private static final long WAIT_SECONDS = 30;
 
+    /**
+     * What one source's decisions came to: {@code fresh} over the records ingested since the last
+     * mark (the run report's used and excluded), {@code again} over older records decided again
+     * because their user's consent or account changed.
+     */
+    record Decisions(SourceCounts fresh, SourceCounts again) {}
+
     private final Observation observation = new Observation();
-    private SourceCounts recorded;
 
     /**
      * {@code decided} unchanged, counted when an action first evaluates it: every row of it must pass
-     * through that action exactly once (no filter or join below the point the action reads it).
+     * through that action exactly once (no filter or join below the point the action reads it). It
+     * needs {@value Governance#EXCLUSION_REASON} and {@value DecisionScope#IS_NEW}.
      */
     Dataset<Row> observe(Dataset<Row> decided) {
         Column reason = col(Governance.EXCLUSION_REASON);
+        Column isNew = col(DecisionScope.IS_NEW);
         List<Column> byReason = new ArrayList<>();
-        byReason.add(count_if(reason.isNull()).as(USED));
+        byReason.add(count_if(reason.isNull().and(isNew)).as(USED));
+        byReason.add(count_if(reason.isNull().and(not(isNew))).as(AGAIN + USED));
         for (String code : ExclusionReason.codes()) {
-            byReason.add(count_if(reason.equalTo(lit(code))).as(code));
+            byReason.add(count_if(reason.equalTo(lit(code)).and(isNew)).as(code));
+            byReason.add(count_if(reason.equalTo(lit(code)).and(not(isNew))).as(AGAIN + code));
         }
         return decided.observe(observation, count(lit(1)).as(TOTAL), byReason.toArray(Column[]::new));
     }
 
-    /** Takes counts computed by an aggregation of the writer's own instead of an observation. */
-    void record(SourceCounts counts) {
-        this.recorded = counts;
-    }
-
     /**
-     * The recorded counts, or the observed ones once the action that evaluated the observed frame
-     * has finished; empty if neither arrived or the observed ones do not reconcile.
+     * The observed counts once the action that evaluated the observed frame has finished; empty if
+     * they did not arrive or do not reconcile.
      */
-    Optional<SourceCounts> counts() {
-        if (recorded != null) {
-            return Optional.of(recorded);
-        }
+    Optional<Decisions> counts() {
         Map<String, Object> metrics;
         try {
             Await.ready(observation.future(), Duration.create(WAIT_SECONDS, TimeUnit.SECONDS));
@@ -74,18 +78,24 @@ final class DecisionTally {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        if (!(metrics.get(TOTAL) instanceof Long total) || !(metrics.get(USED) instanceof Long used)) {
+        if (!(metrics.get(TOTAL) instanceof Long total)) {
             return Optional.empty();
         }
+        SourceCounts fresh = counted(metrics, "");
+        SourceCounts again = counted(metrics, AGAIN);
+        long sum = fresh.used() + fresh.excluded() + again.used() + again.excluded();
+        return sum == total ? Optional.of(new Decisions(fresh, again)) : Optional.empty();
+    }
+
+    private static SourceCounts counted(Map<String, Object> metrics, String prefix) {
+        long used = metrics.get(prefix + USED) instanceof Long value ? value : 0;
         Map<String, Long> excluded = new TreeMap<>();
-        long sum = used;
         for (String code : ExclusionReason.codes()) {
-            long count = metrics.get(code) instanceof Long value ? value : 0;
+            long count = metrics.get(prefix + code) instanceof Long value ? value : 0;
             if (count > 0) {
                 excluded.put(code, count);
-                sum += count;
             }
         }
-        return sum == total ? Optional.of(SourceCounts.governed(used, excluded)) : Optional.empty();
+        return SourceCounts.governed(used, excluded);
     }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sum;
 
+import com.connekz.pipeline.govern.GovernMarks.TableMark;
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.Lake;
@@ -19,21 +20,30 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The govern stage: decides every bronze record of every content source against consent, accounts
- * and age as of the run's start, and makes {@code silver/<source>} hold exactly the used ones.
+ * The govern stage: decides bronze records of every content source against consent, accounts and
+ * age as of the run's start, and makes {@code silver/<source>} hold exactly the used ones.
  *
- * <p>Guarantees: every record of a bronze table is counted once, as used or under one exclusion
- * reason; consent and accounts are read at one pinned Delta version each, recorded in the result's
- * inputs so any decision can be replayed; a record that stops being usable (a withdrawal, a deleted
- * account) leaves silver in the same run. A source without a bronze table is skipped.
+ * <p>Guarantees: consent and accounts are read at one pinned Delta version each, recorded in the
+ * result's inputs so any decision can be replayed; a record that stops being usable (a withdrawal,
+ * a deleted account) leaves silver in the same run. A run decides the records its
+ * {@link DecisionScope} names: those ingested since the source's last mark and those of users
+ * whose consent or account changed, or every record when the narrower set cannot be trusted. The
+ * records ingested since the mark are counted once each, as used or under one exclusion reason;
+ * those decided again are counted apart, in the metrics {@value #DECIDED_AGAIN}{@code <source>.*}.
+ * A source without a bronze table is skipped.
  */
 public final class GovernStage implements Stage {
     public static final String NAME = "govern";
     /** Prefix of the metrics counting, per entity type, what this run redacted: {@code redacted_entities.PERSON}. */
     public static final String REDACTED_ENTITIES = "redacted_entities.";
+    /** Prefix of the metrics counting older records decided again: {@code decided_again.chats.withdrawn}. */
+    public static final String DECIDED_AGAIN = "decided_again.";
     static final String ENTITIES_COLUMN = "redaction_entities";
+    private static final Logger LOG = LoggerFactory.getLogger(GovernStage.class);
 
     private final RedactionHook redaction;
 
@@ -58,52 +68,73 @@ public final class GovernStage implements Stage {
         Lake lake = context.lake();
         StageResult.Builder result = StageResult.builder(NAME);
 
-        Dataset<Row> consent = pinned(spark, lake, Source.CONSENT, result);
-        Dataset<Row> accounts = pinned(spark, lake, Source.ACCOUNTS, result);
-        Governance governance = new Governance(consent, accounts, context.startedAt());
+        PinnedTable consent = pinned(spark, lake, Source.CONSENT, result);
+        PinnedTable accounts = pinned(spark, lake, Source.ACCOUNTS, result);
+        Governance governance = new Governance(consent.frame(), accounts.frame(), context.startedAt());
+        GovernMarks marks = new GovernMarks(spark, lake.system(GovernMarks.FOLDER));
+        TableMark consentMark = consent.mark();
+        TableMark accountsMark = accounts.mark();
 
         for (Source source : Source.content()) {
-            Optional<PinnedTable> bronze = PinnedTable.latest(spark, lake.bronze(source));
-            if (bronze.isEmpty()) {
+            Optional<PinnedTable> pinnedBronze = PinnedTable.latest(spark, lake.bronze(source));
+            if (pinnedBronze.isEmpty()) {
                 continue;
             }
-            result.input(relative("bronze", source), bronze.get().version());
+            PinnedTable bronze = pinnedBronze.get();
+            result.input(relative("bronze", source), bronze.version());
 
-            Dataset<Row> records = bronze.get().frame();
+            DecisionScope scope = DecisionScope.of(spark, marks.latest(source.folder()), bronze, consent, accounts,
+                    context.startedAt());
+            scope.whole().ifPresent(why -> LOG.info("govern {}: deciding every record ({})", source.folder(), why));
+            result.metric("decided_whole." + source.folder(), scope.whole().isPresent() ? 1 : 0);
+            Dataset<Row> selected = scope.select(source, bronze.frame());
+            SilverTable.Decided decided = new SilverTable.Decided(governance.decide(source, selected),
+                    scope.whole().isPresent(),
+                    examples -> governance.decide(source, SilverTable.ofExamples(source, bronze.frame(), examples)));
+
             DecisionTally tally = new DecisionTally();
             SilverTable.Written written = new SilverTable(spark, lake.silver(source), source)
-                    .write(governance.decide(source, records), tally, redaction, context.runId());
-            SourceCounts counts = tally.counts().orElseGet(() -> count(governance, source, records));
-            result.source(source.folder(), counts.plus(redaction.keptOut(source)));
+                    .write(decided, tally, redaction, context.runId());
+            DecisionTally.Decisions decisions = tally.counts().orElseGet(() -> count(governance, source, selected));
+            result.source(source.folder(), decisions.fresh().plus(redaction.keptOut(source)));
+            result.metric(DECIDED_AGAIN + source.folder() + ".used", decisions.again().used());
+            decisions.again().excludedByReason()
+                    .forEach((reason, count) -> result.metric(DECIDED_AGAIN + source.folder() + "." + reason, count));
             result.output(relative("silver", source), written.version());
             result.metric("silver." + source.folder() + ".inserted", written.inserted());
             result.metric("silver." + source.folder() + ".updated", written.updated());
             result.metric("silver." + source.folder() + ".removed", written.removed());
             redactedEntities(spark, lake.silver(source), written.version(), context.runId())
                     .forEach((type, count) -> result.metric(REDACTED_ENTITIES + type, count));
+            marks.record(new GovernMarks.Mark(source.folder(), context.runId(), context.startedAt(),
+                    Governance.RULES_VERSION, bronze.mark(), consentMark, accountsMark));
         }
         return result.build();
     }
 
     /**
-     * Used and excluded-by-reason counts of one source in a single aggregation over the columns a
-     * decision needs (no text is read): the fallback when the tally taken while writing silver did
-     * not arrive.
+     * Used and excluded-by-reason counts of the selected records in a single aggregation over the
+     * columns a decision needs (no text is read): the fallback when the tally taken while writing
+     * silver did not arrive.
      */
-    static SourceCounts count(Governance governance, Source source, Dataset<Row> bronze) {
-        Column[] decisionColumns = Governance.decisionColumns(source).stream().map(Column::new).toArray(Column[]::new);
-        List<Row> byReason = governance.decide(source, bronze.select(decisionColumns))
-                .groupBy(Governance.EXCLUSION_REASON).count().collectAsList();
-        long used = 0;
-        Map<String, Long> excluded = new TreeMap<>();
+    static DecisionTally.Decisions count(Governance governance, Source source, Dataset<Row> selected) {
+        List<Column> decisionColumns = new java.util.ArrayList<>(
+                Governance.decisionColumns(source).stream().map(Column::new).toList());
+        decisionColumns.add(col(DecisionScope.IS_NEW));
+        List<Row> byReason = governance.decide(source, selected.select(decisionColumns.toArray(Column[]::new)))
+                .groupBy(col(DecisionScope.IS_NEW), col(Governance.EXCLUSION_REASON)).count().collectAsList();
+        long[] used = new long[2];
+        List<Map<String, Long>> excluded = List.of(new TreeMap<>(), new TreeMap<>());
         for (Row row : byReason) {
-            if (row.isNullAt(0)) {
-                used = row.getLong(1);
+            int again = row.getBoolean(0) ? 0 : 1;
+            if (row.isNullAt(1)) {
+                used[again] += row.getLong(2);
             } else {
-                excluded.put(row.getString(0), row.getLong(1));
+                excluded.get(again).merge(row.getString(1), row.getLong(2), Long::sum);
             }
         }
-        return SourceCounts.governed(used, excluded);
+        return new DecisionTally.Decisions(SourceCounts.governed(used[0], excluded.get(0)),
+                SourceCounts.governed(used[1], excluded.get(1)));
     }
 
     /**
@@ -126,11 +157,12 @@ public final class GovernStage implements Stage {
     }
 
     /** A policy table at its latest version (recorded as an input), or no rows at all when it does not exist. */
-    private static Dataset<Row> pinned(SparkSession spark, Lake lake, Source source, StageResult.Builder result) {
-        Optional<PinnedTable> table = PinnedTable.latest(spark, lake.bronze(source));
-        table.ifPresent(t -> result.input(relative("bronze", source), t.version()));
-        return table.map(PinnedTable::frame)
-                .orElseGet(() -> spark.createDataFrame(List.of(), BronzeSchema.of(source)));
+    private static PinnedTable pinned(SparkSession spark, Lake lake, Source source, StageResult.Builder result) {
+        PinnedTable table = PinnedTable.latestOrEmpty(spark, lake.bronze(source), BronzeSchema.of(source));
+        if (table.exists()) {
+            result.input(relative("bronze", source), table.version());
+        }
+        return table;
     }
 
     private static String relative(String layer, Source source) {

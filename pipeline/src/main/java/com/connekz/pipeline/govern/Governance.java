@@ -35,6 +35,11 @@ import org.apache.spark.sql.types.DataTypes;
  * {@code withdrawn} for {@code call_training}, and last {@code parties_not_notified}.
  */
 public final class Governance {
+    /**
+     * The version of these rules: a change to how a record is decided must raise it, so that the
+     * next run decides every record again instead of only the new and affected ones.
+     */
+    public static final int RULES_VERSION = 1;
     public static final String TENANT = Tenant.COLUMN;
     /** The user whose account and consent decided the record: {@code user_id}, or the API's {@code developer_id}. */
     public static final String SUBJECT_ID = "subject_id";

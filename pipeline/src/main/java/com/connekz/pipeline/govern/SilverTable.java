@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,18 +52,40 @@ final class SilverTable {
     record Written(long version, long inserted, long updated, long removed) {}
 
     /**
-     * Makes silver hold exactly the used records of {@code decided} (the decided records, with
-     * {@value Governance#EXCLUSION_REASON}), in one commit, or in none when silver already holds
-     * them. {@code tally} counts every decided record on the way.
+     * What a run decided for this source.
+     *
+     * @param records    the decided records (with {@value Governance#EXCLUSION_REASON} and
+     *                   {@value DecisionScope#IS_NEW}): all of bronze when {@code whole}, else those
+     *                   that can have changed since the last run
+     * @param whole      whether {@code records} is all of bronze, so that a silver row none of them
+     *                   holds is gone from bronze and leaves silver
+     * @param ofExamples every bronze record, decided, of the examples whose keys the given frame
+     *                   holds in its column {@value #CHANGED_EXAMPLE}
+     */
+    record Decided(Dataset<Row> records, boolean whole, UnaryOperator<Dataset<Row>> ofExamples) {}
+
+    /** The column of example keys {@link Decided#ofExamples()} receives. */
+    static final String CHANGED_EXAMPLE = SILVER_PREFIX + "example";
+
+    /** The records of {@code records} that belong to the examples {@code changedExamples} names. */
+    static Dataset<Row> ofExamples(Source source, Dataset<Row> records, Dataset<Row> changedExamples) {
+        return records.join(changedExamples, col(source.exampleKey()).equalTo(col(CHANGED_EXAMPLE)), "left_semi");
+    }
+
+    /**
+     * Makes silver hold exactly the used records of {@code decided}, in one commit, or in none when
+     * silver already holds them. {@code tally} counts every decided record on the way.
      *
      * <p>Bronze is read once when silver is new. When it exists, one narrow pass (keys, content
      * hashes and decisions, no text) finds what changed against silver's own keys and hashes, and
-     * only the changed records are read in full, redacted and merged.
+     * only the changed examples are read in full, redacted and merged. Silver rows outside a
+     * decision that is not whole are left alone.
      */
-    Written write(Dataset<Row> decided, DecisionTally tally, RedactionHook redaction, String runId) {
+    Written write(Decided decided, DecisionTally tally, RedactionHook redaction, String runId) {
         OptionalLong existing = DeltaTables.version(spark, path);
         if (existing.isEmpty()) {
-            Dataset<Row> rows = redaction.redact(source, used(tally.observe(decided))).withColumn(GOVERN_RUN_ID, lit(runId));
+            Dataset<Row> rows = redaction.redact(source, used(tally.observe(decided.records())).drop(DecisionScope.IS_NEW))
+                    .withColumn(GOVERN_RUN_ID, lit(runId));
             create(rows.schema());
             rows.write().format("delta").mode("append").save(path);
             return lastCommit();
@@ -86,22 +109,22 @@ final class SilverTable {
     /**
      * The keys whose silver row must change, with their example and {@value #OPERATION}
      * {@code upsert} (used, and new or different from silver in content, consent lineage or tenant)
-     * or {@code remove} (in silver, no longer used or gone from bronze). Reads no text: the join
-     * carries each record's keys and {@link SilverFingerprint} only. Keys are compared exactly, not
-     * through a hash of their own: a key collision could pair a withdrawn user's silver row with
-     * someone else's used record and keep it. The join stays a sort-merge join, which spills,
-     * rather than a hash join holding one side of every partition in memory.
+     * or {@code remove} (in silver, and no longer used or, for a whole decision, gone from bronze).
+     * Reads no text: the join carries each record's keys and {@link SilverFingerprint} only. Keys
+     * are compared exactly, not through a hash of their own: a key collision could pair a withdrawn
+     * user's silver row with someone else's used record and keep it. The join stays a sort-merge
+     * join, which spills, rather than a hash join holding one side of every partition in memory.
      */
-    private Dataset<Row> changes(Dataset<Row> decided, DecisionTally tally) {
+    private Dataset<Row> changes(Decided decided, DecisionTally tally) {
         String key = source.naturalKey();
         String storedKey = SILVER_PREFIX + key;
         String storedFingerprint = SILVER_PREFIX + SilverFingerprint.COLUMN;
         List<Column> decisionColumns = new ArrayList<>(keyColumns());
         decisionColumns.addAll(List.of(col(BronzeSchema.CONTENT_HASH), col(Governance.CONSENT_EVENT_IDS),
-                col(Governance.TENANT), col(Governance.EXCLUSION_REASON)));
+                col(Governance.TENANT), col(Governance.EXCLUSION_REASON), col(DecisionScope.IS_NEW)));
         List<Column> decisionKeys = new ArrayList<>(keyColumns());
         decisionKeys.add(SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
-        Dataset<Row> decisions = tally.observe(decided.select(decisionColumns.toArray(Column[]::new)))
+        Dataset<Row> decisions = tally.observe(decided.records().select(decisionColumns.toArray(Column[]::new)))
                 .select(decisionKeys.toArray(Column[]::new));
         Dataset<Row> stored = spark.read().format("delta").load(path)
                 .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint));
@@ -113,7 +136,7 @@ final class SilverTable {
         List<Column> changed = new ArrayList<>(keyColumns());
         changed.set(0, coalesce(col(key), col(storedKey)).as(key));
         changed.add(operation.as(OPERATION));
-        return decisions.join(stored, col(key).equalTo(col(storedKey)), "full_outer")
+        return decisions.join(stored, col(key).equalTo(col(storedKey)), decided.whole() ? "full_outer" : "left_outer")
                 .select(changed.toArray(Column[]::new))
                 .filter(col(OPERATION).isNotNull());
     }
@@ -131,15 +154,15 @@ final class SilverTable {
      * upserted; the records to remove are removed. A record the redaction hook kept out is removed
      * too: its silver row holds an older content or an example now dropped, which must not stay.
      */
-    private void merge(Dataset<Row> decided, Dataset<Row> changes, RedactionHook redaction, String runId) {
+    private void merge(Decided decided, Dataset<Row> changes, RedactionHook redaction, String runId) {
         String key = source.naturalKey();
         String example = source.exampleKey();
         DeltaTable silver = DeltaTable.forPath(spark, path);
-        Dataset<Row> changedExamples = changes.filter(col(OPERATION).equalTo(UPSERT)).select(col(example).as(SILVER_PREFIX + example));
+        Dataset<Row> changedExamples = changes.filter(col(OPERATION).equalTo(UPSERT)).select(col(example).as(CHANGED_EXAMPLE));
         if (!example.equals(key)) {
             changedExamples = changedExamples.distinct();
         }
-        Dataset<Row> changedRecords = used(decided).join(changedExamples, sameKey(example), "left_semi");
+        Dataset<Row> changedRecords = used(decided.ofExamples().apply(changedExamples));
         Dataset<Row> upserts = redaction.redact(source, changedRecords)
                 .withColumn(GOVERN_RUN_ID, lit(runId))
                 .withColumn(OPERATION, lit(UPSERT));

@@ -43,7 +43,7 @@ public final class IngestStage implements Stage {
     public StageResult run(RunContext context) {
         SparkSession spark = context.spark();
         Lake lake = context.lake();
-        Timestamp ingestedAt = Timestamp.from(context.startedAt());
+        Timestamp ingestedAt = Timestamp.from(IngestInstant.of(spark, lake, context.startedAt()));
         StageResult.Builder result = StageResult.builder(name());
         IngestedFiles ledger = new IngestedFiles(spark, lake.ingestedFiles());
         List<LandedFile> landed = new LandingZone(context.config().landing(),

@@ -64,6 +64,16 @@ public final class DeltaTables {
         return exists(spark, path) ? spark.read().format("delta").load(path) : spark.createDataFrame(List.of(), schema);
     }
 
+    /**
+     * The commits after {@code version}, oldest first, read from the commit files on the driver;
+     * empty when there is none or no table at {@code path}.
+     */
+    public static List<Commit> commitsAfter(SparkSession spark, String path, long version) {
+        DeltaLog log = DeltaLog.forTable(spark, path);
+        long latest = log.update(false, Option.empty(), Option.empty()).version();
+        return latest <= version ? List.of() : commitsBetween(log, Math.max(version + 1, 0), latest);
+    }
+
     /** The latest commit of the table at {@code path}, or empty when there is none. */
     public static java.util.Optional<Commit> latestCommit(SparkSession spark, String path) {
         DeltaLog log = DeltaLog.forTable(spark, path);
@@ -84,7 +94,9 @@ public final class DeltaTables {
                     Map<String, String> metrics = info.operationMetrics().isDefined()
                             ? scala.jdk.javaapi.CollectionConverters.asJava(info.operationMetrics().get()) : Map.of();
                     commits.add(new Commit(version, info.timestamp().toInstant(), info.operation(),
-                            info.userMetadata().getOrElse(() -> null), Map.copyOf(metrics)));
+                            info.userMetadata().getOrElse(() -> null), Map.copyOf(metrics),
+                            info.operationParameters() == null ? Map.of()
+                                    : Map.copyOf(scala.jdk.javaapi.CollectionConverters.asJava(info.operationParameters()))));
                 }
             }
         }
@@ -110,10 +122,11 @@ public final class DeltaTables {
      * One commit of a Delta table as its log records it.
      *
      * @param userMetadata     the commit's user metadata, null when it has none
-     * @param operationMetrics what the operation counted ({@code numTargetRowsInserted}...), empty when none
+     * @param operationMetrics    what the operation counted ({@code numTargetRowsInserted}...), empty when none
+     * @param operationParameters how it was asked for ({@code mode} of a WRITE...), as JSON texts
      */
     public record Commit(long version, java.time.Instant timestamp, String operation, String userMetadata,
-                         Map<String, String> operationMetrics) {
+                         Map<String, String> operationMetrics, Map<String, String> operationParameters) {
 
         /** One operation metric as a number, {@code otherwise} when the operation did not record it. */
         public long metric(String name, long otherwise) {

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.testing.SharedSpark;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,33 +16,43 @@ class DecisionTallyTest {
     @TempDir
     Path root;
 
-    static Dataset<Row> decided(String... reasons) {
-        return SharedSpark.session().createDataset(Arrays.asList(reasons), Encoders.STRING()).toDF(Governance.EXCLUSION_REASON);
+    /** Decided records as (reason, ingested since the mark) pairs. */
+    static Dataset<Row> decided(Object... reasonAndNew) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < reasonAndNew.length; i += 2) {
+            rows.add(org.apache.spark.sql.RowFactory.create(reasonAndNew[i], reasonAndNew[i + 1]));
+        }
+        return SharedSpark.session().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add(Governance.EXCLUSION_REASON, org.apache.spark.sql.types.DataTypes.StringType)
+                .add(DecisionScope.IS_NEW, org.apache.spark.sql.types.DataTypes.BooleanType));
     }
 
     @Test
     void countsEveryDecisionWhileADeltaWriteReadsOnlyTheUsedOnes() {
         DecisionTally tally = new DecisionTally();
-        tally.observe(decided(null, null, "minor", "no_consent", "minor"))
+        tally.observe(decided(null, true, null, true, "minor", true, "no_consent", true, "minor", true))
                 .filter("exclusion_reason IS NULL")
                 .write().format("delta").save(root.resolve("used").toString());
 
-        assertThat(tally.counts()).contains(SourceCounts.governed(2, Map.of("minor", 2L, "no_consent", 1L)));
+        assertThat(tally.counts()).contains(new DecisionTally.Decisions(
+                SourceCounts.governed(2, Map.of("minor", 2L, "no_consent", 1L)), SourceCounts.governed(0, Map.of())));
+    }
+
+    @Test
+    void recordsDecidedAgainAreCountedApartFromNewOnes() {
+        DecisionTally tally = new DecisionTally();
+        tally.observe(decided(null, true, "withdrawn", false, "withdrawn", false, null, false, "minor", true)).collectAsList();
+
+        assertThat(tally.counts()).contains(new DecisionTally.Decisions(
+                SourceCounts.governed(1, Map.of("minor", 1L)), SourceCounts.governed(1, Map.of("withdrawn", 2L))));
     }
 
     @Test
     void aReasonOutsideThePolicyGivesNoCountsRatherThanWrongOnes() {
         DecisionTally tally = new DecisionTally();
-        List<Row> rows = tally.observe(decided(null, "made_up")).collectAsList();
+        List<Row> rows = tally.observe(decided(null, true, "made_up", true)).collectAsList();
 
         assertThat(rows).hasSize(2);
         assertThat(tally.counts()).isEmpty();
-    }
-
-    @Test
-    void recordedCountsNeedNoObservation() {
-        DecisionTally tally = new DecisionTally();
-        tally.record(SourceCounts.governed(3, Map.of("withdrawn", 1L)));
-        assertThat(tally.counts()).contains(SourceCounts.governed(3, Map.of("withdrawn", 1L)));
     }
 }

@@ -42,13 +42,24 @@ class GovernStageTest {
     }
 
     RunContext run(String runId) {
-        PipelineConfig config = com.connekz.pipeline.testing.TestRuns.config(root.toString(), root.toString());
-        return new RunContext(spark, config, new HashKey(new byte[32], true), runId, "govern",
-                LocalDate.parse("2026-11-25"), BUILD);
+        return run(runId, BUILD);
     }
 
+    RunContext run(String runId, Instant asOf) {
+        PipelineConfig config = com.connekz.pipeline.testing.TestRuns.config(root.toString(), root.toString());
+        return new RunContext(spark, config, new HashKey(new byte[32], true), runId, "govern",
+                LocalDate.parse("2026-11-25"), asOf);
+    }
+
+    /** When ingestion appended the rows of a later night. */
+    static final Instant NEXT_NIGHT = Instant.parse("2026-11-24T12:00:00Z");
+
+    /** Writes bronze as given; an append stands for a later night's ingestion, which stamps its rows later. */
     void save(Dataset<Row> rows, Source source, String mode) {
-        rows.write().format("delta").mode(mode).save(lake().bronze(source));
+        Dataset<Row> written = mode.equals("append")
+                ? rows.withColumn("_ingested_at", lit(java.sql.Timestamp.from(NEXT_NIGHT)))
+                : rows;
+        written.write().format("delta").mode(mode).save(lake().bronze(source));
     }
 
     static Instant at(String instant) {
@@ -123,7 +134,8 @@ class GovernStageTest {
                 "granted", false, "effective_at", at("2026-06-01T00:00:00Z")).frame(), Source.CONSENT, "append");
         StageResult second = new GovernStage().run(run("run-2"));
 
-        assertThat(second.sources().get("chats").excludedByReason()).containsEntry("withdrawn", 2L);
+        assertThat(second.metrics()).containsEntry("decided_again.chats.withdrawn", 2L).containsEntry("decided_whole.chats", 0L);
+        assertThat(second.sources().get("chats")).isEqualTo(SourceCounts.governed(0, Map.of()));
         assertThat(second.inputs()).containsEntry("bronze/consent", 1L);
         assertThat(second.metrics()).containsEntry("silver.chats.removed", 2L).containsEntry("silver.chats.updated", 0L);
         List<Row> left = silver(Source.CHATS).select("subject_id", "_govern_run_id").collectAsList();
@@ -188,17 +200,72 @@ class GovernStageTest {
     }
 
     @Test
-    void aSecondRunOverUnchangedInputsCommitsNothingAndCountsTheSame() {
+    void aSecondRunOverUnchangedInputsDecidesNothingAndCommitsNothing() {
         landTheFirstNight();
         StageResult first = new GovernStage().run(run("run-1"));
         StageResult second = new GovernStage().run(run("run-2"));
 
-        assertThat(second.sources()).isEqualTo(first.sources());
+        assertThat(first.metrics()).containsEntry("decided_whole.chats", 1L);
+        assertThat(second.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("decided_again.chats.used", 0L);
+        assertThat(second.sources().get("chats")).isEqualTo(SourceCounts.governed(0, Map.of()));
         assertThat(second.outputs()).isEqualTo(first.outputs());
         assertThat(second.metrics()).containsEntry("silver.chats.inserted", 0L).containsEntry("silver.chats.updated", 0L)
                 .containsEntry("silver.chats.removed", 0L);
         assertThat(silver(Source.CHATS).select("_govern_run_id").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                 .containsExactly("run-1");
+    }
+
+    @Test
+    void aNewNightDecidesItsOwnRecordsAndThoseOfUsersWhoseConsentChangedAndNoOthers() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+
+        save(BronzeRows.of(Source.CHATS).add("message_id", "m-bob-2", "conversation_id", "c-bob-2", "user_id", "bob", "role", "user",
+                "text", "hello again", "created_at", at("2026-04-01T00:00:00Z")).frame(), Source.CHATS, "append");
+        save(BronzeRows.of(Source.CONSENT).add("event_id", "w-alice", "user_id", "alice", "purpose", "model_training",
+                "granted", false, "effective_at", at("2026-06-01T00:00:00Z")).frame(), Source.CONSENT, "append");
+        StageResult second = new GovernStage().run(run("run-2"));
+
+        // Bob's new chat is this night's only new record; Alice's two are decided again; the minor's,
+        // the stranger's, the developer's and Bob's first chat are not decided at all.
+        assertThat(second.sources().get("chats")).isEqualTo(SourceCounts.governed(1, Map.of()));
+        assertThat(second.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("decided_again.chats.used", 0L)
+                .containsEntry("decided_again.chats.withdrawn", 2L).doesNotContainKey("decided_again.chats.minor");
+        assertThat(second.metrics()).containsEntry("silver.chats.inserted", 1L).containsEntry("silver.chats.removed", 2L);
+        assertThat(second.sources().get("api")).isEqualTo(SourceCounts.governed(0, Map.of()));
+        assertThat(silver(Source.CHATS).select("message_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactlyInAnyOrder("m2", "m5", "m-bob-2");
+    }
+
+    @Test
+    void aWithdrawalIngestedEarlierTakesEffectOnTheRunAfterItsInstant() {
+        landTheFirstNight();
+        // Landed the first night, with an instant after that night's run.
+        BronzeRows.of(Source.CONSENT).add("event_id", "w-bob", "user_id", "bob", "purpose", "model_training",
+                "granted", false, "effective_at", at("2026-12-01T00:00:00Z")).frame()
+                .write().format("delta").mode("append").save(lake().bronze(Source.CONSENT));
+        new GovernStage().run(run("run-1"));
+        assertThat(silver(Source.CHATS).filter("subject_id = 'bob'").count()).isEqualTo(1);
+
+        StageResult second = new GovernStage().run(run("run-2", at("2026-12-02T00:00:00Z")));
+
+        assertThat(second.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("decided_again.chats.withdrawn", 1L);
+        assertThat(silver(Source.CHATS).filter("subject_id = 'bob'").count()).isZero();
+    }
+
+    @Test
+    void aMarkOfOtherRulesMakesTheNextRunDecideEverything() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+        GovernMarks marks = new GovernMarks(spark, lake().system(GovernMarks.FOLDER));
+        GovernMarks.Mark last = marks.latest("chats").orElseThrow();
+        marks.record(new GovernMarks.Mark("chats", "run-other-rules", last.asOf().plusSeconds(1), Governance.RULES_VERSION + 1,
+                last.bronze(), last.consent(), last.accounts()));
+
+        StageResult second = new GovernStage().run(run("run-2", BUILD.plusSeconds(2)));
+
+        assertThat(second.metrics()).containsEntry("decided_whole.chats", 1L).containsEntry("decided_whole.api", 0L);
+        assertThat(second.metrics()).containsEntry("silver.chats.inserted", 0L).containsEntry("silver.chats.removed", 0L);
     }
 
     @Test
@@ -215,7 +282,8 @@ class GovernStageTest {
 
         assertThat(second.metrics()).containsEntry("silver.chats.updated", 1L).containsEntry("silver.chats.removed", 1L)
                 .containsEntry("silver.chats.inserted", 0L);
-        assertThat(second.sources().get("chats").used()).isEqualTo(3);
+        // An overwrite can change any row without a later ingestion stamp: every record is decided again.
+        assertThat(second.metrics()).containsEntry("decided_whole.chats", 1L).containsEntry("decided_again.chats.used", 3L);
         assertThat(silver(Source.CHATS).filter("message_id = 'm0'").select("text", "_govern_run_id").first().toSeq().toList().mkString(","))
                 .isEqualTo("edited words,run-2");
         assertThat(silver(Source.CHATS).filter("message_id = 'm1'").count()).isZero();
