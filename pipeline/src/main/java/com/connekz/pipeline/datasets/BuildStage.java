@@ -89,10 +89,20 @@ public final class BuildStage implements Stage {
         try (GoldDiff diff = examples == null ? GoldDiff.none()
                 : GoldDiff.of(spark, examples, changedTables(lake, latest, held, fingerprints))) {
             GoldWriter writer = new GoldWriter(spark);
-            List<Built> all = writer.committingAs(metadata, () -> ConcurrentJobs.map(List.copyOf(datasets),
-                    ConcurrentJobs.threadsFor(spark), name -> buildOne(spark, lake, name, built,
-                            wantedContent.getOrDefault(Tenant.ofDataset(name).value(), ContentFingerprint.NONE),
-                            latest.get(name), Optional.ofNullable(held.get(name)), writer, diff)));
+            List<String> together = examples == null ? List.of()
+                    : GoldFanOut.chosen(List.copyOf(datasets), latest, wantedContent, diff);
+            List<Built> all = writer.committingAs(metadata, () -> {
+                List<Built> done = new ArrayList<>();
+                Map<String, GoldWriter.Change> added = together.isEmpty() ? Map.of()
+                        : new GoldFanOut(spark, lake).write(together, latest, built, diff, context.runId());
+                added.forEach((name, change) -> done.add(new Built(name, latest.get(name),
+                        holds(Optional.ofNullable(held.get(name)), latest.get(name)), wanted(wantedContent, name), change)));
+                List<String> alone = datasets.stream().filter(name -> !added.containsKey(name)).toList();
+                done.addAll(ConcurrentJobs.map(alone, ConcurrentJobs.threadsFor(spark), name -> buildOne(spark, lake,
+                        name, built, wanted(wantedContent, name), latest.get(name), Optional.ofNullable(held.get(name)),
+                        writer, diff)));
+                return done;
+            });
             for (Built one : all) {
                 one.count(result).ifPresent(learned::add);
             }
@@ -147,6 +157,16 @@ public final class BuildStage implements Stage {
         return changed;
     }
 
+    /** What the table's latest version ({@code before}) is known to hold. */
+    private static Optional<ContentFingerprint> holds(Optional<GoldContents.Holding> held, OptionalLong before) {
+        return held.filter(h -> before.isPresent() && h.version() == before.getAsLong())
+                .map(GoldContents.Holding::fingerprint);
+    }
+
+    private static ContentFingerprint wanted(Map<String, ContentFingerprint> byTenant, String dataset) {
+        return byTenant.getOrDefault(Tenant.ofDataset(dataset).value(), ContentFingerprint.NONE);
+    }
+
     /** Brings one dataset to its tenant's examples ({@code examples} null: none at all). */
     private static Built buildOne(SparkSession spark, Lake lake, String name, Dataset<Row> examples,
             ContentFingerprint fingerprint, OptionalLong before, Optional<GoldContents.Holding> held, GoldWriter writer,
@@ -162,9 +182,7 @@ public final class BuildStage implements Stage {
         } else {
             rows = examples.filter(col(Tenant.COLUMN).equalTo(tenant.value()));
         }
-        Optional<ContentFingerprint> holds = held
-                .filter(h -> before.isPresent() && h.version() == before.getAsLong())
-                .map(GoldContents.Holding::fingerprint);
+        Optional<ContentFingerprint> holds = holds(held, before);
         GoldWriter.Change[] written = new GoldWriter.Change[1];
         TenantGuard.writeChecked(rows, tenant, "gold/" + name,
                 checked -> written[0] = writer.write(path, checked, fingerprint, before, holds, difference));

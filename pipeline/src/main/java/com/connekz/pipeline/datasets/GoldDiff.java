@@ -134,10 +134,15 @@ final class GoldDiff implements AutoCloseable {
      * {@link Counts#appendable()} is true.
      */
     Dataset<Row> newExamples(String tenant) {
+        return newExamples().filter(col(TENANT).equalTo(tenant));
+    }
+
+    /** The examples of every appendable table that it does not hold yet. */
+    Dataset<Row> newExamples() {
         if (newExamples == null) {
             throw new IllegalStateException("no table was found appendable");
         }
-        return newExamples.filter(col(TENANT).equalTo(tenant));
+        return newExamples;
     }
 
     @Override

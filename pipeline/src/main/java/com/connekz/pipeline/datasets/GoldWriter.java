@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -22,6 +23,10 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class GoldWriter {
     private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+    /** The properties of a new gold table: statistics of non-personal columns only, no change data feed. */
+    static final Map<String, String> NEW_TABLE_PROPERTIES = Map.of(
+            DeltaTables.STATS_COLUMNS, String.join(",", GoldSchema.STATS_COLUMNS),
+            "delta.enableChangeDataFeed", "false");
     private final SparkSession spark;
 
     public GoldWriter(SparkSession spark) {
@@ -132,10 +137,7 @@ public final class GoldWriter {
      * builds first (about a tenth of each table's cost, over hundreds of instance tables).
      */
     private void create(String path, Dataset<Row> wanted) {
-        wanted.write().format("delta").mode("errorifexists")
-                .option(DeltaTables.STATS_COLUMNS, String.join(",", GoldSchema.STATS_COLUMNS))
-                .option("delta.enableChangeDataFeed", "false")
-                .save(path);
+        wanted.write().format("delta").mode("errorifexists").options(NEW_TABLE_PROPERTIES).save(path);
     }
 
     private void merge(String path, Dataset<Row> wanted) {

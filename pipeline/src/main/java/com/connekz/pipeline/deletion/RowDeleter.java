@@ -28,8 +28,6 @@ import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
-import org.apache.spark.sql.execution.metric.SQLMetric;
-import org.apache.spark.sql.execution.metric.SQLMetrics;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -155,7 +153,7 @@ final class RowDeleter {
         int added = actions.size();
         long now = System.currentTimeMillis();
         touched.forEach(file -> actions.add(file.removeWithTimestamp(now, true)));
-        txn.registerSQLMetrics(spark, scalaMap(Map.of("numDeletedRows", keys.count(),
+        txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numDeletedRows", keys.count(),
                 "numRemovedFiles", (long) touched.size(), "numAddedFiles", (long) added)));
         long version = txn.commit(scalaSeq(actions), new DeltaOperations.Delete(scalaSeq(List.<Expression>of())));
         return new Deleted(counts, OptionalLong.of(version), touched.size());
@@ -188,17 +186,6 @@ final class RowDeleter {
             touched.add(file);
         }
         return touched;
-    }
-
-    /** The operation metrics Delta records with a DELETE commit (its history requires them). */
-    private scala.collection.immutable.Map<String, SQLMetric> scalaMap(Map<String, Long> values) {
-        Map<String, SQLMetric> metrics = new HashMap<>();
-        values.forEach((name, value) -> {
-            SQLMetric metric = SQLMetrics.createMetric(spark.sparkContext(), name);
-            metric.set(value);
-            metrics.put(name, metric);
-        });
-        return scala.collection.immutable.Map.from(CollectionConverters.asScala(metrics));
     }
 
     private static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {

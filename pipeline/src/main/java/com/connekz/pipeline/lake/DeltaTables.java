@@ -148,4 +148,20 @@ public final class DeltaTables {
                 .property("delta.enableChangeDataFeed", "false")
                 .execute();
     }
+
+    /**
+     * Operation metrics for a commit made through Delta's transaction API, as its own commands
+     * record them (its history and readers of commit metrics expect them).
+     */
+    public static scala.collection.immutable.Map<String, org.apache.spark.sql.execution.metric.SQLMetric> metrics(
+            SparkSession spark, Map<String, Long> values) {
+        Map<String, org.apache.spark.sql.execution.metric.SQLMetric> metrics = new java.util.HashMap<>();
+        values.forEach((name, value) -> {
+            org.apache.spark.sql.execution.metric.SQLMetric metric =
+                    org.apache.spark.sql.execution.metric.SQLMetrics.createMetric(spark.sparkContext(), name);
+            metric.set(value);
+            metrics.put(name, metric);
+        });
+        return scala.collection.immutable.Map.from(scala.jdk.javaapi.CollectionConverters.asScala(metrics));
+    }
 }

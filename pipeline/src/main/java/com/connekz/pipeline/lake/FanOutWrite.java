@@ -1,0 +1,207 @@
+package com.connekz.pipeline.lake;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import com.connekz.pipeline.spark.ConcurrentJobs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.DeltaOperations;
+import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.FileAction;
+import org.apache.spark.sql.delta.actions.Format;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Writes the rows of many Delta tables in one Spark job, then gives each table one commit of its
+ * own, as a plain append (or, for a table that does not exist yet, a create) would.
+ *
+ * <p>Why: each Delta write job carries fixed costs (planning, a task set, the Hadoop configuration
+ * every task deserializes, local file-system processes per file) that do not depend on its rows. A
+ * night that adds a few examples to each of hundreds of per-tenant tables paid them per table.
+ *
+ * <p>How: Delta's own writer ({@code OptimisticTransaction.writeFiles}) writes the rows into a
+ * staging folder partitioned by target, computing each file's statistics as the tables are
+ * configured to; each file is then moved into its table's folder and committed there by an
+ * {@code AddFile} with those statistics. A table whose schema is not exactly the rows' is refused
+ * before anything is written.
+ *
+ * <p>Guarantees: a table gets its files only through its own commit; until then they are not part
+ * of it. A target's commit is a blind append (it reads no file of the table), so it conflicts only
+ * with a concurrent change of the table's metadata or protocol, and then fails; the other targets'
+ * commits stand. The staging folder is deleted whatever happens.
+ */
+public final class FanOutWrite {
+    private static final String ROUTE = "_fan_out_target";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SparkSession spark;
+    private final String stagingPath;
+
+    /** @param stagingPath a folder of its own on the lake's file system, for this write only */
+    public FanOutWrite(SparkSession spark, String stagingPath) {
+        this.spark = spark;
+        this.stagingPath = stagingPath;
+    }
+
+    /**
+     * One target table.
+     *
+     * @param path     where it lives
+     * @param create   whether it is created by this write (and must not exist yet)
+     */
+    public record Target(String path, boolean create) {}
+
+    /** What one target's commit added. */
+    public record Committed(long version, long rows, long files) {}
+
+    /**
+     * Writes each row of {@code rows} to the target its {@code routeColumn} value names, and commits
+     * each target that received rows; a target that received none gets no commit.
+     *
+     * @param properties the table properties of created tables (statistics columns...), also those
+     *                   that decide which statistics the files carry
+     * @return per target key, its commit
+     */
+    public Map<String, Committed> write(Dataset<Row> rows, String routeColumn, Map<String, Target> targets,
+                                        Map<String, String> properties) {
+        StructType schema = rows.schema().asNullable();
+        targets.values().stream().filter(t -> !t.create()).forEach(t -> requireSchema(t.path(), schema));
+        List<String> keys = List.copyOf(targets.keySet());
+        try {
+            DeltaLog staging = DeltaLog.forTable(spark, stagingPath);
+            List<AddFile> staged = stage(staging, rows, routeColumn, keys, schema, properties);
+            Map<String, List<AddFile>> byTarget = new HashMap<>();
+            for (AddFile file : staged) {
+                String key = keys.get(Integer.parseInt(file.partitionValues().apply(ROUTE)));
+                byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
+            }
+            List<Map.Entry<String, List<AddFile>>> work = List.copyOf(byTarget.entrySet());
+            List<Committed> commits = ConcurrentJobs.map(work, ConcurrentJobs.threadsFor(spark),
+                    entry -> commit(staging, targets.get(entry.getKey()), entry.getValue(), schema, properties));
+            Map<String, Committed> byKey = new HashMap<>();
+            for (int i = 0; i < work.size(); i++) {
+                byKey.put(work.get(i).getKey(), commits.get(i));
+            }
+            return byKey;
+        } finally {
+            deleteStaging();
+        }
+    }
+
+    /** Writes every row once, one file per target, into the staging folder; returns the files. */
+    private List<AddFile> stage(DeltaLog staging, Dataset<Row> rows, String routeColumn, List<String> keys, StructType schema,
+                                Map<String, String> properties) {
+        List<Row> routes = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            routes.add(RowFactory.create(keys.get(i), String.valueOf(i)));
+        }
+        Dataset<Row> routeTable = spark.createDataFrame(routes, new StructType()
+                .add("_fan_out_key", DataTypes.StringType).add(ROUTE, DataTypes.StringType));
+        Dataset<Row> routed = rows.join(broadcast(routeTable), col(routeColumn).equalTo(col("_fan_out_key")))
+                .drop("_fan_out_key")
+                .repartition(spark.sparkContext().defaultParallelism(), col(ROUTE));
+        OptimisticTransaction txn = staging.startTransaction();
+        txn.updateMetadataForNewTable(metadata(schema.add(ROUTE, DataTypes.StringType), List.of(ROUTE), properties));
+        List<AddFile> files = new ArrayList<>();
+        for (FileAction action : CollectionConverters.asJava(txn.writeFiles(routed))) {
+            if (action instanceof AddFile add) {
+                files.add(add);
+            }
+        }
+        return files;
+    }
+
+    /** Moves a target's staged files into its folder and commits them there. */
+    private Committed commit(DeltaLog staging, Target target, List<AddFile> staged, StructType schema, Map<String, String> properties) {
+        DeltaLog log = DeltaLog.forTable(spark, target.path());
+        OptimisticTransaction txn = log.startTransaction();
+        if (target.create()) {
+            txn.updateMetadataForNewTable(metadata(schema, List.of(), properties));
+        }
+        List<Action> adds = new ArrayList<>();
+        long rows = 0;
+        long bytes = 0;
+        for (AddFile file : staged) {
+            String name = file.toPath().getName();
+            move(file.absolutePath(staging), new Path(target.path(), name));
+            adds.add(new AddFile(name, scala.collection.immutable.Map$.MODULE$.empty(), file.size(), file.modificationTime(),
+                    true, file.stats(), null, null, Option.empty(), Option.empty(), Option.empty()));
+            rows += numRecords(file);
+            bytes += file.size();
+        }
+        txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numFiles", (long) adds.size(), "numOutputRows", rows,
+                "numOutputBytes", bytes)));
+        SaveMode mode = target.create() ? SaveMode.ErrorIfExists : SaveMode.Append;
+        long version = txn.commit(CollectionConverters.asScala(adds).toList(), new DeltaOperations.Write(mode,
+                Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(),
+                Option.empty(), Option.empty()));
+        return new Committed(version, rows, adds.size());
+    }
+
+    private void requireSchema(String path, StructType schema) {
+        StructType table = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).schema();
+        if (!table.asNullable().equals(schema)) {
+            throw new IllegalArgumentException("the rows' schema is not the schema of the table at " + path);
+        }
+    }
+
+    private Metadata metadata(StructType schema, List<String> partitionColumns, Map<String, String> properties) {
+        return new Metadata(UUID.randomUUID().toString(), null, null,
+                new Format("parquet", scala.collection.immutable.Map$.MODULE$.empty()), schema.json(),
+                CollectionConverters.asScala(partitionColumns).toList(),
+                scala.collection.immutable.Map.from(CollectionConverters.asScala(properties)),
+                Option.apply(System.currentTimeMillis()));
+    }
+
+    private void move(Path from, Path to) {
+        try {
+            FileSystem fs = to.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.mkdirs(to.getParent());
+            if (!fs.rename(from, to)) {
+                throw new IOException("could not move a staged file into " + to.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteStaging() {
+        try {
+            Path staging = new Path(stagingPath);
+            staging.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staging, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the staging folder " + stagingPath, e);
+        }
+    }
+
+    private static long numRecords(AddFile file) {
+        try {
+            JsonNode stats = file.stats() == null ? null : JSON.readTree(file.stats());
+            return stats == null ? 0 : stats.path("numRecords").asLong(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
