@@ -29,7 +29,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The {@code build} stage: silver → one gold table per tenant ({@code gold/assistant},
  * {@code gold/instances/<id>}). Reads every input at one pinned version and records those versions in
- * each commit's metadata; a table whose examples did not change gets no new version.
+ * each commit's metadata; a table whose examples did not change gets no new version. New tables and
+ * tables that only gain examples are written together ({@link GoldFanOut}); the others one by one.
  */
 public final class BuildStage implements Stage {
     public static final String NAME = "build";
@@ -94,7 +95,7 @@ public final class BuildStage implements Stage {
             List<Built> all = writer.committingAs(metadata, () -> {
                 List<Built> done = new ArrayList<>();
                 Map<String, GoldWriter.Change> added = together.isEmpty() ? Map.of()
-                        : new GoldFanOut(spark, lake).write(together, latest, built, diff, context.runId());
+                        : new GoldFanOut(spark, lake).write(together, latest, built, diff);
                 added.forEach((name, change) -> done.add(new Built(name, latest.get(name),
                         holds(Optional.ofNullable(held.get(name)), latest.get(name)), wanted(wantedContent, name), change)));
                 List<String> alone = datasets.stream().filter(name -> !added.containsKey(name)).toList();

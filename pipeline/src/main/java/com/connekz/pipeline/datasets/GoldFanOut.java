@@ -43,7 +43,7 @@ final class GoldFanOut {
      * examples, inside the caller's commit metadata; returns each one's change.
      */
     Map<String, GoldWriter.Change> write(List<String> chosen, Map<String, OptionalLong> latest, Dataset<Row> examples,
-                                         GoldDiff diff, String runId) {
+                                         GoldDiff diff) {
         Map<String, FanOutWrite.Target> targets = new LinkedHashMap<>();
         Map<String, String> nameOfTenant = new LinkedHashMap<>();
         List<String> created = chosen.stream().filter(name -> latest.get(name).isEmpty()).toList();
@@ -57,7 +57,7 @@ final class GoldFanOut {
         if (!appended.isEmpty()) {
             rows = rows.unionByName(diff.newExamples().filter(col(Tenant.COLUMN).isin(tenantsOf(appended))));
         }
-        Map<String, FanOutWrite.Committed> committed = new FanOutWrite(spark, lake.system("staging/build-" + runId))
+        Map<String, FanOutWrite.Committed> committed = new FanOutWrite(spark, lake.system("gold_staging"))
                 .write(rows, Tenant.COLUMN, targets, GoldWriter.NEW_TABLE_PROPERTIES);
         Map<String, GoldWriter.Change> changes = new LinkedHashMap<>();
         committed.forEach((tenant, commit) -> changes.put(nameOfTenant.get(tenant),

@@ -24,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
  * event or account state ingested after it, or an event or account deletion whose instant fell
  * between the mark's "as of" and this run's).
  *
- * <p>It decides everything instead when the narrower set cannot be trusted: no mark, rules of
+ * <p>It decides everything instead when the narrower set cannot be trusted: no mark, no silver, rules of
  * another version, a clock behind the mark's, or a table changed since the mark by anything but
  * ingestion's appends and merges (which stamp every row they write with a later
  * {@code _ingested_at}) and the deletion stage's deletes, purges and vacuums (which remove rows
@@ -53,12 +53,15 @@ final class DecisionScope {
 
     /**
      * The scope of a run over {@code bronze} given the source's last mark, the pinned policy
-     * tables, and the run's "as of" instant.
+     * tables, the run's "as of" instant, and whether silver exists (a missing one needs everything).
      */
     static DecisionScope of(SparkSession spark, Optional<Mark> mark, PinnedTable bronze, PinnedTable consent,
-                            PinnedTable accounts, Instant asOf) {
+                            PinnedTable accounts, Instant asOf, boolean silverExists) {
         if (mark.isEmpty()) {
             return new DecisionScope(mark, "no earlier mark", null);
+        }
+        if (!silverExists) {
+            return new DecisionScope(mark, "silver does not exist", null);
         }
         Mark last = mark.get();
         String whole = last.rulesVersion() != Governance.RULES_VERSION ? "the rules changed"

@@ -1,12 +1,11 @@
 package com.connekz.pipeline.govern;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.connekz.pipeline.lake.SystemTable;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -56,13 +55,20 @@ final class GovernMarks {
     record Mark(String source, String runId, Instant asOf, int rulesVersion,
                 TableMark bronze, TableMark consent, TableMark accounts) {}
 
-    /** The latest mark of a source, if any run governed it. */
-    Optional<Mark> latest(String source) {
-        return table.read().filter(col("source").equalTo(source))
-                .orderBy(col("as_of").desc(), col("bronze_version").desc())
-                .limit(1).collectAsList().stream()
-                .map(GovernMarks::mark)
-                .findFirst();
+    /** The latest mark of each source a run governed, read in one pass. */
+    Map<String, Mark> latest() {
+        Map<String, Mark> latest = new HashMap<>();
+        for (Row row : table.read().collectAsList()) {
+            Mark mark = mark(row);
+            latest.merge(mark.source(), mark, (a, b) -> later(a, b) ? a : b);
+        }
+        return latest;
+    }
+
+    /** Whether {@code a} was taken after {@code b}: a later "as of", or the same and a later bronze version. */
+    private static boolean later(Mark a, Mark b) {
+        int byTime = a.asOf().compareTo(b.asOf());
+        return byTime != 0 ? byTime > 0 : a.bronze().version() >= b.bronze().version();
     }
 
     void record(Mark mark) {

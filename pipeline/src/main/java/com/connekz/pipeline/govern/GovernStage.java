@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.sum;
 import com.connekz.pipeline.govern.GovernMarks.TableMark;
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.Stage;
 import com.connekz.pipeline.run.StageResult;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +74,7 @@ public final class GovernStage implements Stage {
         PinnedTable accounts = pinned(spark, lake, Source.ACCOUNTS, result);
         Governance governance = new Governance(consent.frame(), accounts.frame(), context.startedAt());
         GovernMarks marks = new GovernMarks(spark, lake.system(GovernMarks.FOLDER));
+        Map<String, GovernMarks.Mark> lastMarks = marks.latest();
         TableMark consentMark = consent.mark();
         TableMark accountsMark = accounts.mark();
 
@@ -83,8 +86,9 @@ public final class GovernStage implements Stage {
             PinnedTable bronze = pinnedBronze.get();
             result.input(relative("bronze", source), bronze.version());
 
-            DecisionScope scope = DecisionScope.of(spark, marks.latest(source.folder()), bronze, consent, accounts,
-                    context.startedAt());
+            Optional<GovernMarks.Mark> last = Optional.ofNullable(lastMarks.get(source.folder()));
+            DecisionScope scope = DecisionScope.of(spark, last, bronze, consent, accounts,
+                    context.startedAt(), DeltaTables.exists(spark, lake.silver(source)));
             scope.whole().ifPresent(why -> LOG.info("govern {}: deciding every record ({})", source.folder(), why));
             result.metric("decided_whole." + source.folder(), scope.whole().isPresent() ? 1 : 0);
             Dataset<Row> selected = scope.select(source, bronze.frame());
@@ -96,6 +100,9 @@ public final class GovernStage implements Stage {
             SilverTable.Written written = new SilverTable(spark, lake.silver(source), source)
                     .write(decided, tally, redaction, context.runId());
             DecisionTally.Decisions decisions = tally.counts().orElseGet(() -> count(governance, source, selected));
+            Instant ingestedUntil = decisions.latestNew()
+                    .or(() -> last.map(mark -> mark.bronze().ingestedUntil()))
+                    .orElse(null);
             result.source(source.folder(), decisions.fresh().plus(redaction.keptOut(source)));
             result.metric(DECIDED_AGAIN + source.folder() + ".used", decisions.again().used());
             decisions.again().excludedByReason()
@@ -104,37 +111,28 @@ public final class GovernStage implements Stage {
             result.metric("silver." + source.folder() + ".inserted", written.inserted());
             result.metric("silver." + source.folder() + ".updated", written.updated());
             result.metric("silver." + source.folder() + ".removed", written.removed());
-            redactedEntities(spark, lake.silver(source), written.version(), context.runId())
-                    .forEach((type, count) -> result.metric(REDACTED_ENTITIES + type, count));
+            if (written.inserted() + written.updated() > 0) {
+                redactedEntities(spark, lake.silver(source), written.version(), context.runId())
+                        .forEach((type, count) -> result.metric(REDACTED_ENTITIES + type, count));
+            }
             marks.record(new GovernMarks.Mark(source.folder(), context.runId(), context.startedAt(),
-                    Governance.RULES_VERSION, bronze.mark(), consentMark, accountsMark));
+                    Governance.RULES_VERSION, new TableMark(bronze.version(), ingestedUntil), consentMark, accountsMark));
         }
         return result.build();
     }
 
     /**
-     * Used and excluded-by-reason counts of the selected records in a single aggregation over the
-     * columns a decision needs (no text is read): the fallback when the tally taken while writing
-     * silver did not arrive.
+     * The decisions of the selected records counted in one aggregation over the columns a decision
+     * needs (no text is read): the fallback when the tally taken while writing silver did not arrive.
      */
     static DecisionTally.Decisions count(Governance governance, Source source, Dataset<Row> selected) {
-        List<Column> decisionColumns = new java.util.ArrayList<>(
-                Governance.decisionColumns(source).stream().map(Column::new).toList());
-        decisionColumns.add(col(DecisionScope.IS_NEW));
-        List<Row> byReason = governance.decide(source, selected.select(decisionColumns.toArray(Column[]::new)))
-                .groupBy(col(DecisionScope.IS_NEW), col(Governance.EXCLUSION_REASON)).count().collectAsList();
-        long[] used = new long[2];
-        List<Map<String, Long>> excluded = List.of(new TreeMap<>(), new TreeMap<>());
-        for (Row row : byReason) {
-            int again = row.getBoolean(0) ? 0 : 1;
-            if (row.isNullAt(1)) {
-                used[again] += row.getLong(2);
-            } else {
-                excluded.get(again).merge(row.getString(1), row.getLong(2), Long::sum);
-            }
-        }
-        return new DecisionTally.Decisions(SourceCounts.governed(used[0], excluded.get(0)),
-                SourceCounts.governed(used[1], excluded.get(1)));
+        List<Column> columns = new java.util.ArrayList<>(Governance.decisionColumns(source).stream().map(Column::new).toList());
+        columns.add(col(DecisionScope.IS_NEW));
+        columns.add(col(BronzeSchema.INGESTED_AT));
+        DecisionTally tally = new DecisionTally();
+        tally.aggregate(governance.decide(source, selected.select(columns.toArray(Column[]::new))));
+        return tally.counts().orElseThrow(() -> new IllegalStateException(
+                "the decisions of " + source.folder() + " do not add up to the records decided"));
     }
 
     /**

@@ -43,7 +43,7 @@ public record PinnedTable(String path, Dataset<Row> frame, long version) {
         return version >= 0;
     }
 
-    /** How far this version reaches: its number and the latest {@code _ingested_at} of its rows (one column read). */
+    /** How far this version reaches: its number and the latest {@code _ingested_at} of its rows (one column read; for the small policy tables). */
     TableMark mark() {
         if (!exists()) {
             return TableMark.NONE;

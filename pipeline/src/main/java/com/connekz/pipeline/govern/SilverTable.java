@@ -90,20 +90,35 @@ final class SilverTable {
             rows.write().format("delta").mode("append").save(path);
             return lastCommit();
         }
-        Dataset<Row> changes = changes(decided, tally).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> decisions = decided.records().select(decisionColumns()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, Long> byOperation = new HashMap<>();
-            for (Row row : changes.groupBy(OPERATION).count().collectAsList()) {
-                byOperation.put(row.getString(0), row.getLong(1));
+            tally.aggregate(decisions);
+            Dataset<Row> changes = changes(decisions, decided.whole()).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                Map<String, Long> byOperation = new HashMap<>();
+                for (Row row : changes.groupBy(OPERATION).count().collectAsList()) {
+                    byOperation.put(row.getString(0), row.getLong(1));
+                }
+                if (byOperation.isEmpty()) {
+                    return new Written(existing.getAsLong(), 0, 0, 0);
+                }
+                merge(decided, changes, redaction, runId);
+                return lastCommit();
+            } finally {
+                changes.unpersist();
             }
-            if (byOperation.isEmpty()) {
-                return new Written(existing.getAsLong(), 0, 0, 0);
-            }
-            merge(decided, changes, redaction, runId);
-            return lastCommit();
         } finally {
-            changes.unpersist();
+            decisions.unpersist();
         }
+    }
+
+    /** What change detection and the tally read of a decided record: keys, what silver depends on, the decision. No text. */
+    private Column[] decisionColumns() {
+        List<Column> columns = new ArrayList<>(keyColumns());
+        columns.addAll(List.of(col(BronzeSchema.CONTENT_HASH), col(Governance.CONSENT_EVENT_IDS),
+                col(Governance.TENANT), col(Governance.EXCLUSION_REASON), col(DecisionScope.IS_NEW),
+                col(BronzeSchema.INGESTED_AT)));
+        return columns.toArray(Column[]::new);
     }
 
     /**
@@ -115,17 +130,13 @@ final class SilverTable {
      * user's silver row with someone else's used record and keep it. The join stays a sort-merge
      * join, which spills, rather than a hash join holding one side of every partition in memory.
      */
-    private Dataset<Row> changes(Decided decided, DecisionTally tally) {
+    private Dataset<Row> changes(Dataset<Row> decidedColumns, boolean whole) {
         String key = source.naturalKey();
         String storedKey = SILVER_PREFIX + key;
         String storedFingerprint = SILVER_PREFIX + SilverFingerprint.COLUMN;
-        List<Column> decisionColumns = new ArrayList<>(keyColumns());
-        decisionColumns.addAll(List.of(col(BronzeSchema.CONTENT_HASH), col(Governance.CONSENT_EVENT_IDS),
-                col(Governance.TENANT), col(Governance.EXCLUSION_REASON), col(DecisionScope.IS_NEW)));
         List<Column> decisionKeys = new ArrayList<>(keyColumns());
         decisionKeys.add(SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
-        Dataset<Row> decisions = tally.observe(decided.records().select(decisionColumns.toArray(Column[]::new)))
-                .select(decisionKeys.toArray(Column[]::new));
+        Dataset<Row> decisions = decidedColumns.select(decisionKeys.toArray(Column[]::new));
         Dataset<Row> stored = spark.read().format("delta").load(path)
                 .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint));
         Column isUsed = col(key).isNotNull().and(col(SilverFingerprint.COLUMN).isNotNull());
@@ -136,7 +147,7 @@ final class SilverTable {
         List<Column> changed = new ArrayList<>(keyColumns());
         changed.set(0, coalesce(col(key), col(storedKey)).as(key));
         changed.add(operation.as(OPERATION));
-        return decisions.join(stored, col(key).equalTo(col(storedKey)), decided.whole() ? "full_outer" : "left_outer")
+        return decisions.join(stored, col(key).equalTo(col(storedKey)), whole ? "full_outer" : "left_outer")
                 .select(changed.toArray(Column[]::new))
                 .filter(col(OPERATION).isNotNull());
     }

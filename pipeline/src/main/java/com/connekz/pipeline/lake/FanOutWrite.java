@@ -50,7 +50,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>Guarantees: a table gets its files only through its own commit; until then they are not part
  * of it. A target's commit is a blind append (it reads no file of the table), so it conflicts only
  * with a concurrent change of the table's metadata or protocol, and then fails; the other targets'
- * commits stand. The staging folder is deleted whatever happens.
+ * commits stand. The staging folder is deleted before and after, whatever happens: what a
+ * crashed write left there (rows that may hold personal data) goes with the next write. A file a
+ * crash left moved but not committed is no part of any version, and VACUUM removes it.
  */
 public final class FanOutWrite {
     private static final String ROUTE = "_fan_out_target";
@@ -59,7 +61,7 @@ public final class FanOutWrite {
     private final SparkSession spark;
     private final String stagingPath;
 
-    /** @param stagingPath a folder of its own on the lake's file system, for this write only */
+    /** @param stagingPath a folder of its own on the lake's file system, emptied by every write */
     public FanOutWrite(SparkSession spark, String stagingPath) {
         this.spark = spark;
         this.stagingPath = stagingPath;
@@ -89,6 +91,7 @@ public final class FanOutWrite {
         StructType schema = rows.schema().asNullable();
         targets.values().stream().filter(t -> !t.create()).forEach(t -> requireSchema(t.path(), schema));
         List<String> keys = List.copyOf(targets.keySet());
+        deleteStaging();
         try {
             DeltaLog staging = DeltaLog.forTable(spark, stagingPath);
             List<AddFile> staged = stage(staging, rows, routeColumn, keys, schema, properties);
