@@ -178,8 +178,6 @@ public final class BuildStage implements Stage {
         Dataset<Row> rows;
         if (examples == null) {
             rows = spark.createDataFrame(List.of(), spark.read().format("delta").load(path).schema());
-        } else if (difference.map(GoldDiff.Counts::appendable).orElse(false)) {
-            rows = diff.newExamples(tenant.value());
         } else {
             rows = examples.filter(col(Tenant.COLUMN).equalTo(tenant.value()));
         }

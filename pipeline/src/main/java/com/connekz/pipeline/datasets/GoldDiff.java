@@ -129,14 +129,6 @@ final class GoldDiff implements AutoCloseable {
         return Optional.ofNullable(byTenant.get(tenant));
     }
 
-    /**
-     * The examples of {@code tenant} that its table does not hold yet; only for a table whose
-     * {@link Counts#appendable()} is true.
-     */
-    Dataset<Row> newExamples(String tenant) {
-        return newExamples().filter(col(TENANT).equalTo(tenant));
-    }
-
     /** The examples of every appendable table that it does not hold yet. */
     Dataset<Row> newExamples() {
         if (newExamples == null) {

@@ -65,12 +65,8 @@ public final class GoldWriter {
     /**
      * As {@link #write(String, Dataset, ContentFingerprint, OptionalLong, Optional)}, with the table's
      * difference from the wanted examples already known ({@link GoldDiff}): no difference commits
-     * nothing, and new examples alone are appended, a plain write that reads nothing of the table,
-     * until the table has {@link GoldDiff#APPENDED_FILES_LIMIT} files; any update or removal, or new
-     * examples beyond that, is merged.
-     *
-     * @param wanted the tenant's examples, or, when {@code diff} is {@link GoldDiff.Counts#appendable()},
-     *     only those the table does not hold yet ({@link GoldDiff#newExamples})
+     * nothing, any other is merged. (A table that only gains examples is appended to by
+     * {@link GoldFanOut} with the build's other such tables, not here.)
      */
     Change write(String path, Dataset<Row> wanted, ContentFingerprint fingerprint, OptionalLong latest,
                  Optional<ContentFingerprint> holds, Optional<GoldDiff.Counts> diff) {
@@ -87,10 +83,6 @@ public final class GoldWriter {
         if (diff.isPresent()) {
             if (diff.get().none()) {
                 return new Change(0, 0, 0, OptionalLong.empty());
-            }
-            if (diff.get().appendable()) {
-                wanted.write().format("delta").mode("append").save(path);
-                return new Change(diff.get().inserted(), 0, 0, DeltaTables.version(spark, path));
             }
         } else if (holds.isEmpty() && !differs(path, wanted)) {
             return new Change(0, 0, 0, OptionalLong.empty());
