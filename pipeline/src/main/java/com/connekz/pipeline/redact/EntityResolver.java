@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns overlapping candidates into non-overlapping entities: the highest score wins (then the
- * longer span); a weaker candidate that sticks out of a stronger one keeps its largest free part,
- * so that no character a recognizer claimed goes unredacted. Runs in O(k log k) for k candidates.
+ * Turns overlapping candidates into non-overlapping entities: a name inside a longer pattern finding
+ * gives way to it ({@link NamesInsidePatterns}); otherwise the highest score wins (then the
+ * longer span); a weaker candidate that sticks out of a stronger one keeps every free part that
+ * holds a word character (the house number and the postcode around a street named after a person),
+ * so that no word a recognizer claimed goes unredacted. Runs in O(k log k) for k candidates that
+ * overlap little.
  */
 final class EntityResolver {
     private static final Comparator<Entity> STRONGEST_FIRST = Comparator.comparingDouble(Entity::score).reversed()
@@ -19,13 +22,14 @@ final class EntityResolver {
     private EntityResolver() {}
 
     static List<Entity> resolve(List<Entity> candidates, String text) {
-        List<Entity> ordered = new ArrayList<>(candidates);
+        List<Entity> ordered = NamesInsidePatterns.withoutThem(candidates);
         ordered.sort(STRONGEST_FIRST);
         TreeMap<Integer, Entity> accepted = new TreeMap<>();
         for (Entity candidate : ordered) {
-            Entity free = largestFreePart(candidate, accepted);
-            if (free != null && holdsWord(text, free)) {
-                accepted.put(free.start(), free);
+            for (Entity free : freeParts(candidate, accepted)) {
+                if (holdsWord(text, free)) {
+                    accepted.put(free.start(), free);
+                }
             }
         }
         return new ArrayList<>(accepted.values());
@@ -40,28 +44,23 @@ final class EntityResolver {
         return false;
     }
 
-    private static Entity largestFreePart(Entity candidate, TreeMap<Integer, Entity> accepted) {
+    /** The stretches of the candidate that no accepted entity covers, in text order. */
+    private static List<Entity> freeParts(Entity candidate, TreeMap<Integer, Entity> accepted) {
         int cursor = candidate.start();
-        int bestStart = -1;
-        int bestEnd = -1;
         Map.Entry<Integer, Entity> before = accepted.lowerEntry(candidate.start());
         if (before != null && before.getValue().end() > cursor) {
             cursor = before.getValue().end();
         }
+        List<Entity> parts = new ArrayList<>(1);
         for (Entity taken : accepted.subMap(candidate.start(), true, candidate.end(), false).values()) {
-            if (taken.start() - cursor > bestEnd - bestStart) {
-                bestStart = cursor;
-                bestEnd = taken.start();
+            if (taken.start() > cursor) {
+                parts.add(candidate.withSpan(cursor, taken.start()));
             }
             cursor = Math.max(cursor, taken.end());
         }
-        if (candidate.end() - cursor > bestEnd - bestStart) {
-            bestStart = cursor;
-            bestEnd = candidate.end();
+        if (candidate.end() > cursor) {
+            parts.add(cursor == candidate.start() ? candidate : candidate.withSpan(cursor, candidate.end()));
         }
-        if (bestEnd <= bestStart) {
-            return null;
-        }
-        return bestStart == candidate.start() && bestEnd == candidate.end() ? candidate : candidate.withSpan(bestStart, bestEnd);
+        return parts;
     }
 }

@@ -24,6 +24,16 @@ class RedactionEngineTest {
     }
 
     @Test
+    void streetsNamedAfterPeopleAndNumbersBesideNamesAreRedactedWhole() {
+        String text = "Customer: Samuel Cummings, +64-29-349-9061. Site: 89 Tane Road, Hongoeka, Hamilton 4031. "
+                + "Dear Max, PO Box 46 Nelson 3140. DOB 9 Jan 2002.";
+        List<Entity> entities = ENGINE.analyze(text);
+        assertThat(entities).extracting(e -> e.type() + ":" + text.substring(e.start(), e.end())).contains(
+                "PHONE_NUMBER:+64-29-349-9061", "ADDRESS:89 Tane Road, Hongoeka, Hamilton 4031",
+                "ADDRESS:PO Box 46 Nelson 3140", "DATE_OF_BIRTH:9 Jan 2002");
+    }
+
+    @Test
     void pseudonymsStayTheSameAcrossTheMessagesOfAnExample() {
         RedactedExample example = ENGINE.redactExample(List.of(
                 "Hi, my name is Mere Parata.", "Can you remind Mere about the dentist?", "Thanks Mere"));

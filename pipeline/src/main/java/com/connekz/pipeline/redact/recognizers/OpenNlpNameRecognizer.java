@@ -94,7 +94,8 @@ public final class OpenNlpNameRecognizer implements Recognizer {
             while (end > start && !TextView.isWordChar(text.charAt(end - 1))) {
                 end--;
             }
-            if (end <= start || EntityTypes.PERSON.equals(type) && onlyNeverNames(text.substring(start, end))) {
+            if (end <= start || !holdsLetter(text, start, end)
+                    || EntityTypes.PERSON.equals(type) && onlyNeverNames(text.substring(start, end))) {
                 continue;
             }
             if (EntityTypes.PERSON.equals(type)) {
@@ -107,6 +108,16 @@ public final class OpenNlpNameRecognizer implements Recognizer {
     /** At most 0.9, below the validated patterns (addresses, dates) that a name inside them must not outrank. */
     static double score(double probability) {
         return SCORE_AT_NO_PROBABILITY + SCORE_PER_PROBABILITY * Math.min(1, probability);
+    }
+
+    /** A name has letters; the model sometimes labels a number next to a name ("Samuel Cummings, +64-29-349-9061"). */
+    private static boolean holdsLetter(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Role words the model tends to take for names when they stand where a name would. */

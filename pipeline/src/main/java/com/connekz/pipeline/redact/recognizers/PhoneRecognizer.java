@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * Phone numbers via libphonenumber: numbers valid in New Zealand as dialled there, and numbers of
  * any country written with their international prefix. Numbers that are merely possible (right
- * length, unallocated range) score below the threshold unless context words lift them.
+ * length, unallocated range) count when written with their country code or dialled as in New
+ * Zealand ({@link PhoneNumbers}); others score below the threshold unless context words lift them.
  */
 public final class PhoneRecognizer implements Recognizer {
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberUtil PHONES = PhoneNumbers.UTIL;
     private static final int MIN_DIGITS = 6;
     static final int BEFORE_START = 30;
     static final int AFTER_START = 80;
@@ -24,6 +25,8 @@ public final class PhoneRecognizer implements Recognizer {
     private static final double POSSIBLE_SCORE = 0.4;
     /** A possible number written with its country code is a phone number even outside allocated ranges. */
     private static final double INTERNATIONAL_SCORE = 0.6;
+    /** So is a possible number dialled as in New Zealand: trunk zero, area or mobile prefix, grouped. */
+    private static final double NZ_DIALLED_SCORE = 0.55;
 
     @Override
     public String name() {
@@ -44,19 +47,26 @@ public final class PhoneRecognizer implements Recognizer {
         for (int w = 0; w < windows.length; w += 2) {
             String window = text.text().substring(windows[w], windows[w + 1]);
             for (PhoneNumberMatch match : PHONES.findNumbers(window, "NZ", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
-                int start = windows[w] + match.start();
+                int start = windows[w] + match.start() + unmatchedBracket(match.rawString());
                 int end = windows[w] + match.end();
                 if (!dialledAsAPhone(match.rawString())) {
                     continue;
                 }
                 if (PHONES.isValidNumber(match.number())) {
                     found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, VALID_SCORE, name()));
-                } else if (looksDialled(match.rawString()) && !glued(text.text(), start, end)) {
-                    double score = match.rawString().charAt(0) == '+' ? INTERNATIONAL_SCORE : POSSIBLE_SCORE;
-                    found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, score, name()));
+                } else if ((looksDialled(match.rawString()) || PhoneNumbers.dialledInNewZealand(match.number(), match.rawString()))
+                        && !glued(text.text(), start, end)) {
+                    found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, possibleScore(match), name()));
                 }
             }
         }
+    }
+
+    private static double possibleScore(PhoneNumberMatch match) {
+        if (PhoneNumbers.writtenInternationally(match.rawString())) {
+            return INTERNATIONAL_SCORE;
+        }
+        return PhoneNumbers.dialledInNewZealand(match.number(), match.rawString()) ? NZ_DIALLED_SCORE : POSSIBLE_SCORE;
     }
 
     /**
@@ -91,10 +101,15 @@ public final class PhoneRecognizer implements Recognizer {
         return first == '+' || first == '0' || first == '(';
     }
 
-    /** Written as someone dials it: with a trunk zero or a plus, grouped, at least eight digits. */
+    /** Written as someone dials it: with its country code, or grouped ("021 555 0199"); at least eight digits. */
     private static boolean looksDialled(String raw) {
-        char first = raw.charAt(0);
-        return (first == '+' || (first == '0' || first == '(') && (raw.indexOf(' ') > 0 || raw.indexOf('-') > 0)) && raw.replaceAll("\\D", "").length() >= 8;
+        boolean grouped = raw.indexOf(' ') > 0 || raw.indexOf('-') > 0;
+        return (PhoneNumbers.writtenInternationally(raw) || grouped) && raw.replaceAll("\\D", "").length() >= 8;
+    }
+
+    /** 1 when libphonenumber's match begins with an opening bracket it does not close ("(+64 27 ..., email)"). */
+    private static int unmatchedBracket(String raw) {
+        return raw.startsWith("(") && raw.indexOf(')') < 0 ? 1 : 0;
     }
 
     /** Whether the match is stuck to a letter or digit, i.e. part of a code rather than a number on its own. */

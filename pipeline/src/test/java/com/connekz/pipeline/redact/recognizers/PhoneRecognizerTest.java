@@ -21,6 +21,23 @@ class PhoneRecognizerTest {
     }
 
     @Test
+    void countsNumbersDialledAsInNewZealandOrWithTheirCountryCodeEvenInUnallocatedRanges() {
+        String text = "Customer Sophia (022 907 814, s@x.nz); Awhina (+64 27 852 764); Ruby, 027923142; Tama (+6427699383).";
+        assertThat(Found.entities(recognizer, text))
+                .allSatisfy(entity -> assertThat(entity.score()).as("no context needed").isGreaterThanOrEqualTo(0.5))
+                .extracting(entity -> text.substring(entity.start(), entity.end()))
+                .containsExactly("022 907 814", "+64 27 852 764", "027923142", "+6427699383");
+    }
+
+    @Test
+    void datesAndNumbersWithoutATrunkPrefixStayBelowTheThreshold() {
+        for (String text : new String[] {"on 03-05-2024 we met", "ref 01 234 5678 please", "batch 0123456789 done"}) {
+            assertThat(Found.entities(recognizer, text)).as(text)
+                    .allSatisfy(entity -> assertThat(entity.score()).isLessThan(0.5));
+        }
+    }
+
+    @Test
     void readsOnlyTextAroundWhereADialledNumberCanStart() {
         assertThat(PhoneRecognizer.numberWindows("card 4111 1111 1111 1111, IRD 49-091-850 then 2024")).hasSize(2);
         assertThat(PhoneRecognizer.numberWindows("card 4111 1111 1111 1111 and 1999.99")).isEmpty();

@@ -32,6 +32,25 @@ class SpokenNumberRecognizerTest {
     }
 
     @Test
+    void readsPlusAsTheStartOfAnInternationalNumber() {
+        String text = "text Mārama on plus six four two seven, nine five two, four three three two about it";
+        assertThat(Found.entities(recognizer, text)).singleElement().satisfies(entity -> {
+            assertThat(entity.type()).isEqualTo(EntityTypes.PHONE_NUMBER);
+            assertThat(text.substring(entity.start(), entity.end()))
+                    .isEqualTo("plus six four two seven, nine five two, four three three two");
+            assertThat(entity.score()).isGreaterThanOrEqualTo(0.5);
+        });
+    }
+
+    @Test
+    void aMobilePrefixWithoutContextIsEnoughOnlyWithATrunkZero() {
+        assertThat(Found.entities(recognizer, "oh two nine five three five, six four eight")).singleElement()
+                .satisfies(entity -> assertThat(entity.score()).isGreaterThanOrEqualTo(0.5));
+        assertThat(Found.entities(recognizer, "two nine five three five six four eight one")).singleElement()
+                .satisfies(entity -> assertThat(entity.score()).as("needs context").isLessThan(0.5));
+    }
+
+    @Test
     void ignoresShortCountsAndOrdinaryWords() {
         assertThat(Found.entities(recognizer, "one or two of us, oh well, three five seven")).isEmpty();
         assertThat(Found.entities(recognizer, "0215550199 written as digits")).isEmpty();
