@@ -10,6 +10,7 @@ import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -25,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * between the mark's "as of" and this run's).
  *
  * <p>It decides everything instead when the narrower set cannot be trusted: no mark, no silver, rules of
- * another version, a clock behind the mark's, or a table changed since the mark by anything but
+ * another version, another redaction policy (silver's rows are then redacted again), a clock
+ * behind the mark's, or a table changed since the mark by anything but
  * ingestion's appends and merges (which stamp every row they write with a later
  * {@code _ingested_at}) and the deletion stage's deletes, purges and vacuums (which remove rows
  * from silver themselves). An overwrite or a re-created table therefore means a full decision.
@@ -53,10 +55,11 @@ final class DecisionScope {
 
     /**
      * The scope of a run over {@code bronze} given the source's last mark, the pinned policy
-     * tables, the run's "as of" instant, and whether silver exists (a missing one needs everything).
+     * tables, the run's "as of" instant, whether silver exists (a missing one needs everything) and
+     * the redaction policy version this run writes silver under (null when unredacted).
      */
     static DecisionScope of(SparkSession spark, Optional<Mark> mark, PinnedTable bronze, PinnedTable consent,
-                            PinnedTable accounts, Instant asOf, boolean silverExists) {
+                            PinnedTable accounts, Instant asOf, boolean silverExists, String redactionPolicy) {
         if (mark.isEmpty()) {
             return new DecisionScope(mark, "no earlier mark", null);
         }
@@ -65,6 +68,7 @@ final class DecisionScope {
         }
         Mark last = mark.get();
         String whole = last.rulesVersion() != Governance.RULES_VERSION ? "the rules changed"
+                : !Objects.equals(last.redactionPolicy(), redactionPolicy) ? "the redaction policy changed"
                 : asOf.isBefore(last.asOf()) ? "this run's clock is behind the last mark's"
                 : rewritten(spark, bronze, last.bronze())
                         .or(() -> rewritten(spark, consent, last.consent()))

@@ -30,7 +30,8 @@ final class GovernMarks {
             .add("consent_version", DataTypes.LongType)
             .add("consent_ingested_until", DataTypes.TimestampType)
             .add("accounts_version", DataTypes.LongType)
-            .add("accounts_ingested_until", DataTypes.TimestampType);
+            .add("accounts_ingested_until", DataTypes.TimestampType)
+            .add("redaction_policy_version", DataTypes.StringType);
 
     private final SystemTable table;
 
@@ -51,9 +52,11 @@ final class GovernMarks {
      *
      * @param asOf         the run's "as of the build" instant
      * @param rulesVersion {@link Governance#RULES_VERSION} of the code that decided
+     * @param redactionPolicy the redaction policy version silver was written under, null when the
+     *                        source was stored unredacted (or by code older than this column)
      */
     record Mark(String source, String runId, Instant asOf, int rulesVersion,
-                TableMark bronze, TableMark consent, TableMark accounts) {}
+                TableMark bronze, TableMark consent, TableMark accounts, String redactionPolicy) {}
 
     /** The latest mark of each source a run governed, read in one pass. */
     Map<String, Mark> latest() {
@@ -76,12 +79,14 @@ final class GovernMarks {
                 mark.rulesVersion(),
                 mark.bronze().version(), timestamp(mark.bronze().ingestedUntil()),
                 mark.consent().version(), timestamp(mark.consent().ingestedUntil()),
-                mark.accounts().version(), timestamp(mark.accounts().ingestedUntil()))));
+                mark.accounts().version(), timestamp(mark.accounts().ingestedUntil()), mark.redactionPolicy())));
     }
 
     private static Mark mark(Row row) {
+        boolean hasPolicy = row.schema().getFieldIndex("redaction_policy_version").isDefined();
         return new Mark(row.getString(0), row.getString(1), row.getTimestamp(2).toInstant(), row.getInt(3),
-                tableMark(row, 4), tableMark(row, 6), tableMark(row, 8));
+                tableMark(row, 4), tableMark(row, 6), tableMark(row, 8),
+                hasPolicy ? row.getAs("redaction_policy_version") : null);
     }
 
     private static TableMark tableMark(Row row, int at) {

@@ -87,8 +87,9 @@ public final class GovernStage implements Stage {
             result.input(relative("bronze", source), bronze.version());
 
             Optional<GovernMarks.Mark> last = Optional.ofNullable(lastMarks.get(source.folder()));
+            String redactionPolicy = redaction.policyVersion(source).orElse(null);
             DecisionScope scope = DecisionScope.of(spark, last, bronze, consent, accounts,
-                    context.startedAt(), DeltaTables.exists(spark, lake.silver(source)));
+                    context.startedAt(), DeltaTables.exists(spark, lake.silver(source)), redactionPolicy);
             scope.whole().ifPresent(why -> LOG.info("govern {}: deciding every record ({})", source.folder(), why));
             result.metric("decided_whole." + source.folder(), scope.whole().isPresent() ? 1 : 0);
             Dataset<Row> selected = scope.select(source, bronze.frame());
@@ -116,7 +117,8 @@ public final class GovernStage implements Stage {
                         .forEach((type, count) -> result.metric(REDACTED_ENTITIES + type, count));
             }
             marks.record(new GovernMarks.Mark(source.folder(), context.runId(), context.startedAt(),
-                    Governance.RULES_VERSION, new TableMark(bronze.version(), ingestedUntil), consentMark, accountsMark));
+                    Governance.RULES_VERSION, new TableMark(bronze.version(), ingestedUntil), consentMark, accountsMark,
+                    redactionPolicy));
         }
         return result.build();
     }

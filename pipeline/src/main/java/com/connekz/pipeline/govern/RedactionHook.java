@@ -3,6 +3,7 @@ package com.connekz.pipeline.govern;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.run.SourceCounts;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,11 +19,25 @@ import org.apache.spark.sql.Row;
  */
 @FunctionalInterface
 public interface RedactionHook {
+    /**
+     * The column in which a hook with a {@link #policyVersion policy version} stores it on every row
+     * it returns, so that silver says which rules redacted each row.
+     */
+    String POLICY_VERSION = "redaction_policy_version";
 
     /** Stores records as governed, unredacted: only for tests and for runs before redaction exists. */
     RedactionHook NONE = (source, records) -> records;
 
     Dataset<Row> redact(Source source, Dataset<Row> usedRecords);
+
+    /**
+     * The version of the redaction rules this hook applies to a source, or empty when it stores the
+     * source's records as they are. A silver row redacted under another version (or under none) is
+     * redacted again by the next write, so that improved rules reach every row, not only new ones.
+     */
+    default Optional<String> policyVersion(Source source) {
+        return Optional.empty();
+    }
 
     /**
      * Called once after silver of {@code source} is written: the records this hook kept out of what

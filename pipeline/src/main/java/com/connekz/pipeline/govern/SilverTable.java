@@ -15,12 +15,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -28,7 +30,8 @@ import org.apache.spark.storage.StorageLevel;
  * {@code silver/<source>}: the used records of one source, one row per natural key. Each write
  * makes silver equal to the latest decision: records newly used or changed are (redacted and)
  * upserted, records no longer used (withdrawn, deleted account, gone from bronze) are removed, and
- * unchanged rows are left alone, so redaction runs only on the examples that changed.
+ * unchanged rows are left alone, so redaction runs only on the examples that changed or were
+ * redacted under an older policy version.
  */
 final class SilverTable {
     /** The run that last wrote the row. */
@@ -93,7 +96,8 @@ final class SilverTable {
         Dataset<Row> decisions = decided.records().select(decisionColumns()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             tally.aggregate(decisions);
-            Dataset<Row> changes = changes(decisions, decided.whole()).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> changes = changes(decisions, decided.whole(), redaction.policyVersion(source))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Map<String, Long> byOperation = new HashMap<>();
                 for (Row row : changes.groupBy(OPERATION).count().collectAsList()) {
@@ -123,25 +127,32 @@ final class SilverTable {
 
     /**
      * The keys whose silver row must change, with their example and {@value #OPERATION}
-     * {@code upsert} (used, and new or different from silver in content, consent lineage or tenant)
-     * or {@code remove} (in silver, and no longer used or, for a whole decision, gone from bronze).
+     * {@code upsert} (used, and new or different from silver in content, consent lineage or tenant,
+     * or redacted under another policy version than {@code policy}) or {@code remove} (in silver, and no longer used or, for a whole decision, gone from bronze).
      * Reads no text: the join carries each record's keys and {@link SilverFingerprint} only. Keys
      * are compared exactly, not through a hash of their own: a key collision could pair a withdrawn
      * user's silver row with someone else's used record and keep it. The join stays a sort-merge
      * join, which spills, rather than a hash join holding one side of every partition in memory.
      */
-    private Dataset<Row> changes(Dataset<Row> decidedColumns, boolean whole) {
+    private Dataset<Row> changes(Dataset<Row> decidedColumns, boolean whole, Optional<String> policy) {
         String key = source.naturalKey();
         String storedKey = SILVER_PREFIX + key;
         String storedFingerprint = SILVER_PREFIX + SilverFingerprint.COLUMN;
+        String storedPolicy = SILVER_PREFIX + RedactionHook.POLICY_VERSION;
         List<Column> decisionKeys = new ArrayList<>(keyColumns());
         decisionKeys.add(SilverFingerprint.ofDecision().as(SilverFingerprint.COLUMN));
         Dataset<Row> decisions = decidedColumns.select(decisionKeys.toArray(Column[]::new));
-        Dataset<Row> stored = spark.read().format("delta").load(path)
-                .select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint));
+        Dataset<Row> silver = spark.read().format("delta").load(path);
+        Column policyOfRow = List.of(silver.columns()).contains(RedactionHook.POLICY_VERSION)
+                ? col(RedactionHook.POLICY_VERSION) : lit(null).cast("string");
+        Dataset<Row> stored = silver.select(col(key).as(storedKey), SilverFingerprint.of().as(storedFingerprint),
+                policyOfRow.as(storedPolicy));
         Column isUsed = col(key).isNotNull().and(col(SilverFingerprint.COLUMN).isNotNull());
         Column isStored = col(storedKey).isNotNull();
         Column unchanged = col(SilverFingerprint.COLUMN).equalTo(col(storedFingerprint));
+        if (policy.isPresent()) {
+            unchanged = unchanged.and(col(storedPolicy).eqNullSafe(lit(policy.get())));
+        }
         Column operation = when(isUsed.and(not(isStored.and(unchanged))), lit(UPSERT))
                 .when(isStored.and(not(isUsed)), lit(REMOVE));
         List<Column> changed = new ArrayList<>(keyColumns());
@@ -191,7 +202,8 @@ final class SilverTable {
         }
     }
 
-    private void mergeInto(DeltaTable silver, Dataset<Row> mergeSource) {
+    private void mergeInto(DeltaTable table, Dataset<Row> mergeSource) {
+        DeltaTable silver = withColumnsOf(table, mergeSource);
         String key = source.naturalKey();
         Map<String, String> assignments = new LinkedHashMap<>();
         for (String column : silver.toDF().columns()) {
@@ -202,6 +214,26 @@ final class SilverTable {
                 .whenMatched("c." + OPERATION + " = '" + UPSERT + "'").updateExpr(assignments)
                 .whenNotMatched("c." + OPERATION + " = '" + UPSERT + "'").insertExpr(assignments)
                 .execute();
+    }
+
+    /**
+     * Silver with every column the merge source brings that it lacks (a redaction hook's columns on a
+     * silver first written unredacted), added empty for its older rows, so that the upserted rows
+     * store them; without them a row would never show the policy version that redacted it.
+     */
+    private DeltaTable withColumnsOf(DeltaTable silver, Dataset<Row> mergeSource) {
+        List<String> present = List.of(silver.toDF().columns());
+        List<String> missing = new ArrayList<>();
+        for (StructField field : mergeSource.schema().fields()) {
+            if (!present.contains(field.name()) && !field.name().equals(OPERATION)) {
+                missing.add("`" + field.name() + "` " + field.dataType().sql());
+            }
+        }
+        if (missing.isEmpty()) {
+            return silver;
+        }
+        spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + String.join(", ", missing) + ")");
+        return DeltaTable.forPath(spark, path);
     }
 
     private static Dataset<Row> used(Dataset<Row> decided) {

@@ -33,12 +33,16 @@ public final class SystemTable {
         return DeltaTables.readOrEmpty(spark, path, schema);
     }
 
-    /** Appends {@code rows} in one commit (one file); nothing at all when there are none. */
+    /**
+     * Appends {@code rows} in one commit (one file); nothing at all when there are none. A table
+     * written by older code gains the columns its schema has added since.
+     */
     public void append(List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
         DeltaTables.create(spark, path, schema, statsColumns);
-        spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").mode("append").save(path);
+        spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").mode("append")
+                .option("mergeSchema", "true").save(path);
     }
 }

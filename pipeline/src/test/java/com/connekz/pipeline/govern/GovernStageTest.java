@@ -272,12 +272,60 @@ class GovernStageTest {
         GovernMarks marks = new GovernMarks(spark, lake().system(GovernMarks.FOLDER));
         GovernMarks.Mark last = marks.latest().get("chats");
         marks.record(new GovernMarks.Mark("chats", "run-other-rules", last.asOf().plusSeconds(1), Governance.RULES_VERSION + 1,
-                last.bronze(), last.consent(), last.accounts()));
+                last.bronze(), last.consent(), last.accounts(), last.redactionPolicy()));
 
         StageResult second = new GovernStage().run(run("run-2", BUILD.plusSeconds(2)));
 
         assertThat(second.metrics()).containsEntry("decided_whole.chats", 1L).containsEntry("decided_whole.api", 0L);
         assertThat(second.metrics()).containsEntry("silver.chats.inserted", 0L).containsEntry("silver.chats.removed", 0L);
+    }
+
+    /** Redacts chats by prefixing their text with the policy version, and names that version. */
+    static RedactionHook chatsRedactedUnder(String version) {
+        return new RedactionHook() {
+            @Override
+            public Dataset<Row> redact(Source source, Dataset<Row> used) {
+                return source != Source.CHATS ? used
+                        : used.withColumn("text", org.apache.spark.sql.functions.concat(lit(version + ": "), col("text")))
+                                .withColumn(RedactionHook.POLICY_VERSION, lit(version));
+            }
+
+            @Override
+            public java.util.Optional<String> policyVersion(Source source) {
+                return source == Source.CHATS ? java.util.Optional.of(version) : java.util.Optional.empty();
+            }
+        };
+    }
+
+    @Test
+    void aNewRedactionPolicyRedactsEverySilverRowAgainAndTheSamePolicyNothing() {
+        landTheFirstNight();
+        new GovernStage(chatsRedactedUnder("v1")).run(run("run-1"));
+        String[] columns = silver(Source.CHATS).columns();
+
+        StageResult same = new GovernStage(chatsRedactedUnder("v1")).run(run("run-2"));
+        StageResult newer = new GovernStage(chatsRedactedUnder("v2")).run(run("run-3"));
+
+        assertThat(same.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("silver.chats.updated", 0L);
+        assertThat(newer.metrics()).containsEntry("decided_whole.chats", 1L).containsEntry("decided_whole.api", 0L)
+                .containsEntry("silver.chats.updated", 4L).containsEntry("silver.chats.inserted", 0L);
+        assertThat(silver(Source.CHATS).select("text", RedactionHook.POLICY_VERSION).distinct().collectAsList())
+                .extracting(Row::mkString).containsExactly("v2: my secret plans for tuesdayv2");
+        assertThat(silver(Source.CHATS).columns()).containsExactly(columns);
+    }
+
+    @Test
+    void silverWrittenUnredactedGainsThePolicyColumnOnceRedactionArrives() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+
+        StageResult redacted = new GovernStage(chatsRedactedUnder("v1")).run(run("run-2"));
+        StageResult again = new GovernStage(chatsRedactedUnder("v1")).run(run("run-3"));
+
+        assertThat(redacted.metrics()).containsEntry("decided_whole.chats", 1L).containsEntry("silver.chats.updated", 4L);
+        assertThat(silver(Source.CHATS).select(RedactionHook.POLICY_VERSION).distinct().collectAsList())
+                .extracting(Row::mkString).containsExactly("v1");
+        assertThat(again.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("silver.chats.updated", 0L);
     }
 
     @Test

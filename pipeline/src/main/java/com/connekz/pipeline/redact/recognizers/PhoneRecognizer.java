@@ -93,12 +93,13 @@ public final class PhoneRecognizer implements Recognizer {
     }
 
     /**
-     * Phone numbers are written with their trunk zero, a plus or a bracketed area code; digits
-     * without them ("49-091-850") are IRD numbers, amounts or codes far more often.
+     * Phone numbers are written with their trunk zero, a plus or a bracketed area code ("(09)",
+     * "(+64"); digits without them ("49-091-850", "(49-091-850)") are IRD numbers, amounts or codes
+     * far more often.
      */
     private static boolean dialledAsAPhone(String raw) {
-        char first = raw.charAt(0);
-        return first == '+' || first == '0' || first == '(';
+        String number = raw.charAt(0) == '(' ? raw.substring(1) : raw;
+        return !number.isEmpty() && (number.charAt(0) == '+' || number.charAt(0) == '0');
     }
 
     /** Written as someone dials it: with its country code, or grouped ("021 555 0199"); at least eight digits. */

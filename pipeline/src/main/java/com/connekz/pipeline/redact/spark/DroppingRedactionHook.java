@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -41,6 +42,11 @@ public final class DroppingRedactionHook implements RedactionHook {
         held.computeIfAbsent(source, s -> new ArrayList<>()).add(redacted);
         dropped.merge(source, redacted.filter(col(SparkRedaction.DROPPED).isNotNull()).count(), Long::sum);
         return redacted.filter(col(SparkRedaction.DROPPED).isNull());
+    }
+
+    @Override
+    public Optional<String> policyVersion(Source source) {
+        return source.isContent() ? Optional.of(redaction.policyVersion()) : Optional.empty();
     }
 
     /** The dropped records of the source, moved from used to {@value #REASON}; releases the held rows. */

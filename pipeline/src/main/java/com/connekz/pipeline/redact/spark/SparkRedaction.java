@@ -1,6 +1,7 @@
 package com.connekz.pipeline.redact.spark;
 
 import com.connekz.pipeline.config.HashKey;
+import com.connekz.pipeline.govern.RedactionHook;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.redact.RedactedExample;
 import com.connekz.pipeline.redact.RedactedText;
@@ -35,13 +36,18 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class SparkRedaction implements Serializable {
     public static final String ENTITIES = "redaction_entities";
     public static final String DROPPED = "redaction_dropped";
-    public static final String POLICY_VERSION = "redaction_policy_version";
+    public static final String POLICY_VERSION = RedactionHook.POLICY_VERSION;
     private static final long serialVersionUID = 1L;
 
     private final EngineSpec spec;
 
     public SparkRedaction(RedactionPolicy policy, HashKey key) {
         this.spec = new EngineSpec(policy, key);
+    }
+
+    /** The version of the redaction policy this adapter applies. */
+    public String policyVersion() {
+        return spec.policyVersion();
     }
 
     /** The schema of the result for an input schema: the input's columns plus the three above. */

@@ -16,6 +16,7 @@ class PhoneRecognizerTest {
     @Test
     void ignoresNumbersThatAreNotValidPhones() {
         assertThat(Found.texts(recognizer, "order 12345, total 1999.99, year 2024, IRD 49-091-850")).isEmpty();
+        assertThat(Found.texts(recognizer, "my IRD number (49-091-850) and (12) 345 6789")).isEmpty();
         assertThat(Found.entities(recognizer, "code 000 000 0000"))
                 .allSatisfy(entity -> assertThat(entity.score()).as("needs context").isLessThan(0.5));
     }
