@@ -8,6 +8,7 @@ import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.StageResult;
+import com.connekz.pipeline.testing.QueryTimings;
 import com.connekz.pipeline.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,9 @@ import org.apache.spark.sql.types.StructField;
 public final class GovernBenchmark {
     static final Instant BUILD = Instant.parse("2026-11-25T00:00:00Z");
     static final long YEAR_SECONDS = 365L * 24 * 3600;
+    /** When ingestion wrote the generated bronze rows, and the day appended after them. */
+    static final String FIRST_NIGHT = "timestamp'2026-11-24 00:00:00'";
+    static final String NEXT_NIGHT = "timestamp'2026-11-24 12:00:00'";
     static final String EPOCH_2026 = "1767225600"; // 2026-01-01T00:00:00Z
 
     public static void main(String[] args) throws IOException {
@@ -55,15 +59,18 @@ public final class GovernBenchmark {
         if (args.length > 2 && args[2].equals("explain")) {
             Governance governance = new Governance(spark.read().format("delta").load(lake.bronze(Source.CONSENT)),
                     spark.read().format("delta").load(lake.bronze(Source.ACCOUNTS)), BUILD);
-            Dataset<Row> decided = governance.decide(Source.CHATS, spark.read().format("delta").load(lake.bronze(Source.CHATS)));
+            Dataset<Row> bronze = spark.read().format("delta").load(lake.bronze(Source.CHATS))
+                    .withColumn(DecisionScope.IS_NEW, functions.lit(true));
+            Dataset<Row> decided = governance.decide(Source.CHATS, bronze);
             String plan = decided.queryExecution().executedPlan().toString();
             plan.lines().filter(l -> l.contains("Join") || l.contains("Exchange") || l.contains("Window"))
                     .forEach(l -> System.out.println("plan: " + l.strip().substring(0, Math.min(160, l.strip().length()))));
-            for (String phase : List.of("count", "decide-noop", "decide-delta")) {
+            for (String phase : List.of("copy", "count", "decide-noop", "decide-delta", "copy")) {
                 double took = seconds(() -> {
                     switch (phase) {
-                        case "count" -> GovernStage.count(governance, Source.CHATS, spark.read().format("delta").load(lake.bronze(Source.CHATS)));
+                        case "count" -> GovernStage.count(governance, Source.CHATS, bronze);
                         case "decide-noop" -> decided.filter("exclusion_reason IS NULL").write().format("noop").mode("overwrite").save();
+                        case "copy" -> bareCopy(spark, lake, root.resolve("probe-copy-" + System.nanoTime()));
                         default -> decided.filter("exclusion_reason IS NULL").write().format("delta").save(root.resolve("probe").toString());
                     }
                 });
@@ -72,16 +79,25 @@ public final class GovernBenchmark {
             return;
         }
 
+        QueryTimings timings = new QueryTimings();
+        spark.sparkContext().addSparkListener(timings);
+        Map<String, List<String>> profiles = new java.util.LinkedHashMap<>();
         Phase read1 = Phase.time(() -> bareRead(spark, lake));
         Phase copy1 = Phase.time(() -> bareCopy(spark, lake, root.resolve("bare-copy-1")));
         StageResult[] first = new StageResult[1];
+        timings.reset();
         Phase govern1 = Phase.time(() -> first[0] = new GovernStage().run(context(spark, root, "bench-1")));
+        profiles.put("first run", timings.report());
+        timings.reset();
         Phase govern2 = Phase.time(() -> new GovernStage().run(context(spark, root, "bench-2")));
+        profiles.put("second run", timings.report());
         Phase read2 = Phase.time(() -> bareRead(spark, lake));
         Phase copy2 = Phase.time(() -> bareCopy(spark, lake, root.resolve("bare-copy-2")));
         long newRecords = records / 100;
         appendADay(spark, lake, records, newRecords, users);
+        timings.reset();
         Phase govern3 = Phase.time(() -> new GovernStage().run(context(spark, root, "bench-3")));
+        profiles.put("third run", timings.report());
 
         SourceCounts chats = first[0].sources().get("chats");
         System.out.printf("counts: used %,d, excluded %s (sum %,d of %,d)%n", chats.used(), chats.excludedByReason(),
@@ -95,6 +111,10 @@ public final class GovernBenchmark {
         row("govern, first run (silver created)", govern1, records, copy, read);
         row("govern, second run (nothing changed)", govern2, records, copy, read);
         row("govern, third run (+1% records, 1% users withdrew)", govern3, records + newRecords, copy, read);
+        profiles.forEach((run, lines) -> {
+            System.out.println("\nwhere the govern " + run + " spent its time (Spark SQL executions by call site):");
+            lines.forEach(line -> System.out.println("  " + line));
+        });
     }
 
     static void row(String step, Phase phase, long records, Phase copy, Phase read) {
@@ -153,11 +173,12 @@ public final class GovernBenchmark {
 
     /**
      * One more day: {@code newRecords} chats appended to bronze, and a withdrawal by every 100th user
-     * appended to consent, so the next run inserts new records and removes withdrawn ones.
+     * appended to consent, both stamped as ingested later (as the next night's ingestion stamps them),
+     * so the next run inserts new records and removes withdrawn ones.
      */
     static void appendADay(SparkSession spark, Lake lake, long records, long newRecords, long users) {
-        writeTo(spark.range(records, records + newRecords), Source.CHATS, lake, "append", chatExpressions(users));
-        writeTo(spark.range(0, users, 100), Source.CONSENT, lake, "append", Map.of(
+        writeTo(spark.range(records, records + newRecords), Source.CHATS, lake, "append", NEXT_NIGHT, chatExpressions(users));
+        writeTo(spark.range(0, users, 100), Source.CONSENT, lake, "append", NEXT_NIGHT, Map.of(
                 "event_id", "concat('w', id)",
                 "user_id", "concat('u', id)",
                 "purpose", "'model_training'",
@@ -198,17 +219,18 @@ public final class GovernBenchmark {
 
     /** Writes generated rows as the bronze table of {@code source}, in its exact column order and types. */
     static void write(Dataset<?> ids, Source source, Lake lake, Map<String, String> expressions) {
-        writeTo(ids, source, lake, "overwrite", expressions);
+        writeTo(ids, source, lake, "overwrite", FIRST_NIGHT, expressions);
     }
 
-    static void writeTo(Dataset<?> ids, Source source, Lake lake, String mode, Map<String, String> expressions) {
+    static void writeTo(Dataset<?> ids, Source source, Lake lake, String mode, String ingestedAt,
+                        Map<String, String> expressions) {
         List<Column> columns = new ArrayList<>();
         for (StructField field : BronzeSchema.of(source).fields()) {
             String expression = switch (field.name()) {
                 case BronzeSchema.RUN_ID -> "'bench-ingest'";
                 case BronzeSchema.SOURCE_FILE -> "'generated.jsonl'";
                 case BronzeSchema.LINE -> "id";
-                case BronzeSchema.INGESTED_AT -> "timestamp'2026-11-24 00:00:00'";
+                case BronzeSchema.INGESTED_AT -> ingestedAt;
                 case BronzeSchema.CONTENT_HASH -> "sha2(CAST(id AS STRING), 256)";
                 default -> expressions.getOrDefault(field.name(), "NULL");
             };

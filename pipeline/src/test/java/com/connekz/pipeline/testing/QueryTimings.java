@@ -1,4 +1,4 @@
-package com.connekz.pipeline.deletion;
+package com.connekz.pipeline.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +17,7 @@ import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
  * their root), how long it ran and the line of project code that started it, so a run's time can be
  * split into its phases. Collects between {@link #reset()} and {@link #report()}.
  */
-final class QueryTimings extends SparkListener {
+public final class QueryTimings extends SparkListener {
     private record Started(String origin, long at) {}
 
     private final Map<Long, Started> running = new ConcurrentHashMap<>();
@@ -49,13 +49,13 @@ final class QueryTimings extends SparkListener {
         }
     }
 
-    void reset() {
+    public void reset() {
         byOrigin.clear();
         jobs = 0;
     }
 
     /** Lines "seconds  queries  origin", longest first, and the number of Spark jobs. */
-    List<String> report() {
+    public List<String> report() {
         List<String> lines = new ArrayList<>();
         Map<String, long[]> copy = new LinkedHashMap<>(byOrigin);
         copy.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1]))
