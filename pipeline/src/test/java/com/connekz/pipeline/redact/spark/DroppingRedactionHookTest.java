@@ -3,6 +3,7 @@ package com.connekz.pipeline.redact.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.connekz.pipeline.config.HashKey;
+import com.connekz.pipeline.govern.RedactionHook;
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.redact.RedactionPolicy;
@@ -32,6 +33,8 @@ class DroppingRedactionHookTest {
         SourceCounts governed = SourceCounts.governed(3, Map.of()).plus(hook.keptOut(Source.CHATS));
 
         assertThat(kept).extracting(row -> row.<String>getAs("message_id")).containsExactly("m1");
+        assertThat(kept).extracting(row -> row.<String>getAs(RedactionHook.POLICY_VERSION))
+                .containsExactly(RedactionPolicy.shipped().version());
         assertThat(governed.used()).isEqualTo(1);
         assertThat(governed.excludedByReason()).containsExactly(Map.entry(DroppingRedactionHook.REASON, 2L));
         assertThat(governed.used() + governed.excluded()).isEqualTo(3);
@@ -47,5 +50,7 @@ class DroppingRedactionHookTest {
 
         assertThat(hook.redact(Source.CONSENT, consent).count()).isEqualTo(1);
         assertThat(hook.keptOut(Source.CONSENT)).isEqualTo(SourceCounts.none());
+        assertThat(hook.policyVersion(Source.CONSENT)).as("stored as it is: no policy to redo it under").isEmpty();
+        assertThat(hook.policyVersion(Source.CALLS)).contains(RedactionPolicy.shipped().version());
     }
 }
