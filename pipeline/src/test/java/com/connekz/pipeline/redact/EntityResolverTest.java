@@ -6,50 +6,46 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EntityResolverTest {
-    private static final String ADDRESS_TEXT = "Site: 89 Tane Road, Hongoeka, Hamilton 4031.";
 
     private static Entity at(String text, String part, String type, double score) {
         int start = text.indexOf(part);
         return new Entity(type, start, start + part.length(), score, "test");
     }
 
-    private static List<String> covered(String text, List<Entity> entities) {
-        return entities.stream().map(e -> e.type() + ":" + text.substring(e.start(), e.end())).toList();
+    /** What the resolver keeps of the candidates, as "TYPE:covered text" in text order. */
+    private static List<String> resolved(String text, Entity... candidates) {
+        return EntityResolver.resolve(List.of(candidates), text).stream()
+                .map(e -> e.type() + ":" + text.substring(e.start(), e.end())).toList();
     }
 
     @Test
     void aWeakerFindingKeepsEveryFreePartAroundAStrongerOne() {
         String text = "call 021 555 0199 today";
-        List<Entity> resolved = EntityResolver.resolve(List.of(
-                at(text, "021 555 0199", EntityTypes.NZ_BANK_ACCOUNT, 0.6),
-                at(text, "555", EntityTypes.US_SSN, 0.9)), text);
-        assertThat(covered(text, resolved)).containsExactly(
-                "NZ_BANK_ACCOUNT:021 ", "US_SSN:555", "NZ_BANK_ACCOUNT: 0199");
+        assertThat(resolved(text, at(text, "021 555 0199", EntityTypes.NZ_BANK_ACCOUNT, 0.6), at(text, "555", EntityTypes.US_SSN, 0.9)))
+                .containsExactly("NZ_BANK_ACCOUNT:021 ", "US_SSN:555", "NZ_BANK_ACCOUNT: 0199");
     }
 
     @Test
     void aNameInsideALongerPatternFindingGivesWayToIt() {
-        List<Entity> resolved = EntityResolver.resolve(List.of(
-                at(ADDRESS_TEXT, "Tane Road", EntityTypes.PERSON, 1.0),
-                at(ADDRESS_TEXT, "89 Tane Road, Hongoeka, Hamilton 4031", EntityTypes.ADDRESS, 0.9)), ADDRESS_TEXT);
-        assertThat(covered(ADDRESS_TEXT, resolved)).containsExactly("ADDRESS:89 Tane Road, Hongoeka, Hamilton 4031");
+        String text = "Site: 89 Tane Road, Hongoeka, Hamilton 4031.";
+        assertThat(resolved(text, at(text, "Tane Road", EntityTypes.PERSON, 1.0),
+                at(text, "89 Tane Road, Hongoeka, Hamilton 4031", EntityTypes.ADDRESS, 0.9)))
+                .containsExactly("ADDRESS:89 Tane Road, Hongoeka, Hamilton 4031");
     }
 
     @Test
     void aNameThatSticksOutOfAPatternFindingStillCompetesOnScore() {
         String text = "Dear Emily Street, 12 Kauri Road";
-        List<Entity> resolved = EntityResolver.resolve(List.of(
-                at(text, "Emily Street", EntityTypes.PERSON, 1.0),
-                at(text, "Street, 12 Kauri Road", EntityTypes.ADDRESS, 0.9)), text);
-        assertThat(covered(text, resolved)).containsExactly("PERSON:Emily Street", "ADDRESS:, 12 Kauri Road");
+        assertThat(resolved(text, at(text, "Emily Street", EntityTypes.PERSON, 1.0),
+                at(text, "Street, 12 Kauri Road", EntityTypes.ADDRESS, 0.9)))
+                .containsExactly("PERSON:Emily Street", "ADDRESS:, 12 Kauri Road");
     }
 
     @Test
     void aPatternFindingInsideANameIsNotDropped() {
         String text = "Kia ora Mere 021 555 0199";
-        List<Entity> resolved = EntityResolver.resolve(List.of(
-                at(text, "Mere 021 555 0199", EntityTypes.PERSON, 0.6),
-                at(text, "021 555 0199", EntityTypes.PHONE_NUMBER, 0.75)), text);
-        assertThat(covered(text, resolved)).containsExactly("PERSON:Mere ", "PHONE_NUMBER:021 555 0199");
+        assertThat(resolved(text, at(text, "Mere 021 555 0199", EntityTypes.PERSON, 0.6),
+                at(text, "021 555 0199", EntityTypes.PHONE_NUMBER, 0.75)))
+                .containsExactly("PERSON:Mere ", "PHONE_NUMBER:021 555 0199");
     }
 }
