@@ -128,7 +128,8 @@ final class SilverTable {
     /**
      * The keys whose silver row must change, with their example and {@value #OPERATION}
      * {@code upsert} (used, and new or different from silver in content, consent lineage or tenant,
-     * or redacted under another policy version than {@code policy}) or {@code remove} (in silver, and no longer used or, for a whole decision, gone from bronze).
+     * or redacted under another policy version than {@code policy}) or {@code remove} (in silver,
+     * and no longer used or, for a whole decision, gone from bronze).
      * Reads no text: the join carries each record's keys and {@link SilverFingerprint} only. Keys
      * are compared exactly, not through a hash of their own: a key collision could pair a withdrawn
      * user's silver row with someone else's used record and keep it. The join stays a sort-merge

@@ -18,7 +18,8 @@ final class PhoneNumbers {
     /** Written with its country code: after a plus ("+64 27 ...") or New Zealand's international prefix ("0064 ..."). */
     static boolean writtenInternationally(String raw) {
         String number = raw.startsWith("(") ? raw.substring(1) : raw;
-        return number.startsWith("+") || number.length() > 2 && number.startsWith("00") && number.charAt(2) >= '1' && number.charAt(2) <= '9';
+        return number.startsWith("+")
+                || number.length() > 2 && number.startsWith("00") && number.charAt(2) >= '1' && number.charAt(2) <= '9';
     }
 
     /**

@@ -54,7 +54,8 @@ public final class PhoneRecognizer implements Recognizer {
                 }
                 if (PHONES.isValidNumber(match.number())) {
                     found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, VALID_SCORE, name()));
-                } else if ((looksDialled(match.rawString()) || PhoneNumbers.dialledInNewZealand(match.number(), match.rawString()))
+                } else if ((looksDialled(match.rawString())
+                        || PhoneNumbers.dialledInNewZealand(match.number(), match.rawString()))
                         && !glued(text.text(), start, end)) {
                     found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, possibleScore(match), name()));
                 }
