@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import com.connekz.pipeline.datasets.GoldSchema;
 import com.connekz.pipeline.datasets.RecordKeys;
 import com.connekz.pipeline.govern.GovernStage;
+import com.connekz.pipeline.govern.RedactionHook;
 import com.connekz.pipeline.hashing.KeyedHash;
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
@@ -37,7 +38,7 @@ import org.apache.spark.sql.types.StructType;
  * statistics), never by scanning text.
  */
 public final class ExampleTracer {
-    private static final String POLICY_VERSION = "redaction_policy_version";
+    private static final String POLICY_VERSION = RedactionHook.POLICY_VERSION;
     private static final String ENTITIES = "redaction_entities";
     private static final String CONSENT_EVENT_IDS = "consent_event_ids";
     private static final String GOVERN_RUN_ID = "_govern_run_id";

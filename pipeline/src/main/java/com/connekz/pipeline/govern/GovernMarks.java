@@ -83,10 +83,8 @@ final class GovernMarks {
     }
 
     private static Mark mark(Row row) {
-        boolean hasPolicy = row.schema().getFieldIndex("redaction_policy_version").isDefined();
         return new Mark(row.getString(0), row.getString(1), row.getTimestamp(2).toInstant(), row.getInt(3),
-                tableMark(row, 4), tableMark(row, 6), tableMark(row, 8),
-                hasPolicy ? row.getAs("redaction_policy_version") : null);
+                tableMark(row, 4), tableMark(row, 6), tableMark(row, 8), row.getString(10));
     }
 
     private static TableMark tableMark(Row row, int at) {

@@ -1,9 +1,12 @@
 package com.connekz.pipeline.lake;
 
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -28,9 +31,19 @@ public final class SystemTable {
         return DeltaTables.exists(spark, path);
     }
 
-    /** Every row, or none before the first append. */
+    /**
+     * Every row, or none before the first append. A table written by older code reads with the
+     * columns its schema has added since, null in its older rows.
+     */
     public Dataset<Row> read() {
-        return DeltaTables.readOrEmpty(spark, path, schema);
+        Dataset<Row> rows = DeltaTables.readOrEmpty(spark, path, schema);
+        List<String> present = List.of(rows.columns());
+        for (StructField field : schema.fields()) {
+            if (!present.contains(field.name())) {
+                rows = rows.withColumn(field.name(), lit(null).cast(field.dataType()));
+            }
+        }
+        return rows;
     }
 
     /**

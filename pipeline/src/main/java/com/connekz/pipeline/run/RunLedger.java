@@ -1,8 +1,8 @@
 package com.connekz.pipeline.run;
 
-import com.connekz.pipeline.lake.DeltaTables;
 import static org.apache.spark.sql.functions.col;
 
+import com.connekz.pipeline.lake.SystemTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,12 +52,10 @@ public final class RunLedger {
     private static final TypeReference<Map<String, Long>> LONGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, SourceCounts>> COUNTS = new TypeReference<>() {};
 
-    private final SparkSession spark;
-    private final String path;
+    private final SystemTable table;
 
     public RunLedger(SparkSession spark, String path) {
-        this.spark = spark;
-        this.path = path;
+        this.table = new SystemTable(spark, path, SCHEMA, List.of("command", "stage", "status", "started_at", "ended_at"));
     }
 
     /** When one stage started and ended. */
@@ -86,9 +84,7 @@ public final class RunLedger {
         }
         rows.add(row(report, WHOLE_RUN, report.status(), report.reason(), started, ended,
                 merged(report, true), merged(report, false), report.sources(), report.metrics(), redactionPolicyVersion));
-        DeltaTables.create(spark, path, SCHEMA, List.of("command", "stage", "status", "started_at", "ended_at"));
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append")
-                .option("mergeSchema", "true").save(path);
+        table.append(rows);
     }
 
     private static Map<String, Long> merged(RunReport report, boolean inputs) {
@@ -117,11 +113,10 @@ public final class RunLedger {
      * no ledger yet. Rows written before a column existed read it as null.
      */
     public List<RecordedStage> read(Collection<String> runIds) {
-        if (runIds.isEmpty() || !DeltaTables.exists(spark, path)) {
+        if (runIds.isEmpty() || !table.exists()) {
             return List.of();
         }
-        Dataset<Row> ledger = spark.read().format("delta").load(path);
-        boolean hasPolicy = List.of(ledger.columns()).contains("redaction_policy_version");
+        Dataset<Row> ledger = table.read();
         List<RecordedStage> stages = new ArrayList<>();
         for (Row row : ledger.filter(col("run_id").isin(runIds.toArray())).orderBy("started_at", "run_id", "stage").collectAsList()) {
             Map<String, Long> metrics = new TreeMap<>(parse(row.getAs("metrics_json"), LONGS));
@@ -138,7 +133,7 @@ public final class RunLedger {
             stages.add(new RecordedStage(row.getAs("run_id"), row.getAs("command"), row.getAs("stage"),
                     row.getAs("status"), row.getAs("error"), instant(row.getAs("started_at")), instant(row.getAs("ended_at")),
                     row.getAs("code_version"), row.getAs("config_hash"),
-                    hasPolicy ? row.getAs("redaction_policy_version") : null,
+                    row.getAs("redaction_policy_version"),
                     new TreeMap<>(parse(row.getAs("inputs_json"), LONGS)), new TreeMap<>(parse(row.getAs("outputs_json"), LONGS)),
                     counts, redacted, metrics));
         }
@@ -163,10 +158,10 @@ public final class RunLedger {
     /** The runs any of whose stages committed one of the given table versions (e.g. {@code silver/chats} → 4). */
     public Set<String> runsThatWrote(Map<String, Long> tableVersions) {
         Set<String> runs = new TreeSet<>();
-        if (tableVersions.isEmpty() || !DeltaTables.exists(spark, path)) {
+        if (tableVersions.isEmpty() || !table.exists()) {
             return runs;
         }
-        for (Row row : spark.read().format("delta").load(path).filter(col("stage").notEqual(WHOLE_RUN))
+        for (Row row : table.read().filter(col("stage").notEqual(WHOLE_RUN))
                 .select("run_id", "outputs_json").collectAsList()) {
             Map<String, Long> outputs = parse(row.getString(1), LONGS);
             if (outputs.entrySet().stream().anyMatch(o -> o.getValue().equals(tableVersions.get(o.getKey())))) {
