@@ -6,6 +6,7 @@ import com.connekz.pipeline.redact.Recognizer;
 import com.connekz.pipeline.redact.TextView;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
 import java.util.Set;
 
@@ -47,27 +48,34 @@ public final class PhoneRecognizer implements Recognizer {
         for (int w = 0; w < windows.length; w += 2) {
             String window = text.text().substring(windows[w], windows[w + 1]);
             for (PhoneNumberMatch match : PHONES.findNumbers(window, "NZ", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
-                int start = windows[w] + match.start() + unmatchedBracket(match.rawString());
+                String raw = match.rawString();
+                int start = windows[w] + match.start() + unmatchedBracket(raw);
                 int end = windows[w] + match.end();
-                if (!dialledAsAPhone(match.rawString())) {
+                if (!dialledAsAPhone(raw)) {
                     continue;
                 }
                 if (PHONES.isValidNumber(match.number())) {
                     found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, VALID_SCORE, name()));
-                } else if ((looksDialled(match.rawString())
-                        || PhoneNumbers.dialledInNewZealand(match.number(), match.rawString()))
-                        && !glued(text.text(), start, end)) {
-                    found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, possibleScore(match), name()));
+                } else if (!glued(text.text(), start, end)) {
+                    double score = possibleScore(raw, match.number());
+                    if (score > 0) {
+                        found.add(new Entity(EntityTypes.PHONE_NUMBER, start, end, score, name()));
+                    }
                 }
             }
         }
     }
 
-    private static double possibleScore(PhoneNumberMatch match) {
-        if (PhoneNumbers.writtenInternationally(match.rawString())) {
+    /** The score of a possible (not valid) number by how it is written; 0 when not written as one dials a phone. */
+    private static double possibleScore(String raw, PhoneNumber number) {
+        boolean nzDialled = PhoneNumbers.dialledInNewZealand(number, raw);
+        if (!nzDialled && !looksDialled(raw)) {
+            return 0;
+        }
+        if (PhoneNumbers.writtenInternationally(raw)) {
             return INTERNATIONAL_SCORE;
         }
-        return PhoneNumbers.dialledInNewZealand(match.number(), match.rawString()) ? NZ_DIALLED_SCORE : POSSIBLE_SCORE;
+        return nzDialled ? NZ_DIALLED_SCORE : POSSIBLE_SCORE;
     }
 
     /**
