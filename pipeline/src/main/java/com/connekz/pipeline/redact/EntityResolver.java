@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * gives way to it ({@link NamesInsidePatterns}); otherwise the highest score wins (then the
  * longer span); a weaker candidate that sticks out of a stronger one keeps every free part that
  * holds a word character (the house number and the postcode around a street named after a person),
- * so that no word a recognizer claimed goes unredacted. Runs in O(k log k) for k candidates that
- * overlap little.
+ * so that no word a recognizer claimed goes unredacted; neighbouring parts of one name are then
+ * joined ({@link AdjacentNames}). Runs in O(k log k) for k candidates that overlap little.
  */
 final class EntityResolver {
     private static final Comparator<Entity> STRONGEST_FIRST = Comparator.comparingDouble(Entity::score).reversed()
@@ -27,12 +27,13 @@ final class EntityResolver {
         TreeMap<Integer, Entity> accepted = new TreeMap<>();
         for (Entity candidate : ordered) {
             for (Entity free : freeParts(candidate, accepted)) {
-                if (holdsWord(text, free)) {
-                    accepted.put(free.start(), free);
+                Entity trimmed = withoutEdgeSpaces(text, free);
+                if (trimmed != null && holdsWord(text, trimmed)) {
+                    accepted.put(trimmed.start(), trimmed);
                 }
             }
         }
-        return new ArrayList<>(accepted.values());
+        return AdjacentNames.joined(new ArrayList<>(accepted.values()), text);
     }
 
     private static boolean holdsWord(String text, Entity entity) {
@@ -42,6 +43,22 @@ final class EntityResolver {
             }
         }
         return false;
+    }
+
+    /** The part without the white space it starts or ends with (left between two findings), or null if blank. */
+    private static Entity withoutEdgeSpaces(String text, Entity part) {
+        int start = part.start();
+        int end = part.end();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return null;
+        }
+        return start == part.start() && end == part.end() ? part : part.withSpan(start, end);
     }
 
     /** The stretches of the candidate that no accepted entity covers, in text order. */

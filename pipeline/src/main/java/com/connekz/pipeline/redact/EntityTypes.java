@@ -23,10 +23,11 @@ public final class EntityTypes {
     public static final String ADDRESS = "ADDRESS";
     public static final String DATE_OF_BIRTH = "DATE_OF_BIRTH";
     public static final String SECRET = "SECRET";
+    public static final String USERNAME = "USERNAME";
 
     public static final List<String> ALL = List.of(PERSON, LOCATION, ORGANIZATION, EMAIL_ADDRESS, PHONE_NUMBER,
             CREDIT_CARD, IBAN, IP_ADDRESS, URL, NZ_IRD, NZ_NHI, NZ_BANK_ACCOUNT, NZ_DRIVER_LICENCE, NZ_PASSPORT,
-            NZBN, US_SSN, ADDRESS, DATE_OF_BIRTH, SECRET);
+            NZBN, US_SSN, ADDRESS, DATE_OF_BIRTH, SECRET, USERNAME);
 
     private EntityTypes() {}
 }

@@ -7,8 +7,6 @@ import com.connekz.pipeline.redact.operators.Operator;
 import com.connekz.pipeline.redact.operators.PlaceholderOperator;
 import com.connekz.pipeline.redact.operators.PseudonymOperator;
 import com.connekz.pipeline.redact.operators.Pseudonyms;
-import com.connekz.pipeline.redact.recognizers.NameLists;
-import com.connekz.pipeline.redact.recognizers.NameParts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +26,6 @@ import java.util.stream.Collectors;
  * (propagation), then applies each type's operator with pseudonyms numbered across the example.
  */
 public final class RedactionEngine {
-    private static final String PROPAGATION = "propagation";
-    private static final double PROPAGATED_SCORE = 0.8;
-
     private final RedactionPolicy policy;
     private final RecognizerRegistry registry;
     private final ContextScorer context;
@@ -83,14 +78,14 @@ public final class RedactionEngine {
     public RedactedExample redactExample(List<String> texts) {
         List<TextView> views = new ArrayList<>(texts.size());
         List<List<Entity>> found = new ArrayList<>(texts.size());
-        Set<String> names = new java.util.HashSet<>();
+        PropagatedNames names = new PropagatedNames(allowList);
         for (String text : texts) {
             TextView view = text == null || text.isEmpty() ? null : new TextView(text);
             views.add(view);
             List<Entity> candidates = view == null ? new ArrayList<>() : candidates(view);
             found.add(candidates);
             if (view != null && policy.propagateNames()) {
-                collectNames(view, EntityResolver.resolve(candidates, text), names);
+                names.collect(view, EntityResolver.resolve(candidates, text));
             }
         }
         Pseudonyms pseudonyms = new Pseudonyms();
@@ -105,7 +100,7 @@ public final class RedactionEngine {
             }
             List<Entity> candidates = found.get(i);
             if (!names.isEmpty()) {
-                propagate(view, names, candidates);
+                names.mark(view, candidates);
             }
             List<Entity> entities = EntityResolver.resolve(candidates, view.text());
             for (Entity entity : entities) {
@@ -141,33 +136,6 @@ public final class RedactionEngine {
     private boolean allowed(String text, Entity entity) {
         return !allowList.isEmpty()
                 && allowList.contains(text.substring(entity.start(), entity.end()).strip().toLowerCase(Locale.ROOT));
-    }
-
-    /** Full names and their parts, lower-cased, of the persons found in a text. */
-    private void collectNames(TextView view, List<Entity> entities, Set<String> names) {
-        for (Entity entity : entities) {
-            if (!EntityTypes.PERSON.equals(entity.type())) {
-                continue;
-            }
-            int first = view.tokenAtOrAfter(entity.start());
-            for (int t = first; t < view.tokenCount() && view.tokenStart(t) < entity.end(); t++) {
-                String part = view.lowerToken(t);
-                if (part.length() > 1 && Character.isLetter(part.charAt(0)) && !allowList.contains(part)
-                        && !NameLists.shared().isCommonWord(part)
-                        && !NameParts.isParticle(part) && !NameLists.shared().isNeverName(part)) {
-                    names.add(part);
-                }
-            }
-        }
-    }
-
-    /** Adds a PERSON candidate for every word of the text that is a known name part. */
-    private void propagate(TextView view, Set<String> names, List<Entity> candidates) {
-        for (int t = 0; t < view.tokenCount(); t++) {
-            if (names.contains(view.lowerToken(t))) {
-                candidates.add(new Entity(EntityTypes.PERSON, view.tokenStart(t), view.tokenEnd(t), PROPAGATED_SCORE, PROPAGATION));
-            }
-        }
     }
 
     private String apply(String text, List<Entity> entities, Pseudonyms pseudonyms) {

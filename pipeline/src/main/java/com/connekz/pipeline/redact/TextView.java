@@ -123,6 +123,16 @@ public final class TextView {
         return java.util.Arrays.copyOf(windows, size);
     }
 
+    /** Whether any character of the text is upper case (a text without is written all in lower case). */
+    public boolean hasCapital() {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean capitalised(int token) {
         char first = text.charAt(starts[token]);
         return Character.isUpperCase(first);

@@ -22,7 +22,7 @@ class EntityResolverTest {
     void aWeakerFindingKeepsEveryFreePartAroundAStrongerOne() {
         String text = "call 021 555 0199 today";
         assertThat(resolved(text, at(text, "021 555 0199", EntityTypes.NZ_BANK_ACCOUNT, 0.6), at(text, "555", EntityTypes.US_SSN, 0.9)))
-                .containsExactly("NZ_BANK_ACCOUNT:021 ", "US_SSN:555", "NZ_BANK_ACCOUNT: 0199");
+                .containsExactly("NZ_BANK_ACCOUNT:021", "US_SSN:555", "NZ_BANK_ACCOUNT:0199");
     }
 
     @Test
@@ -46,6 +46,30 @@ class EntityResolverTest {
         String text = "Kia ora Mere 021 555 0199";
         assertThat(resolved(text, at(text, "Mere 021 555 0199", EntityTypes.PERSON, 0.6),
                 at(text, "021 555 0199", EntityTypes.PHONE_NUMBER, 0.75)))
-                .containsExactly("PERSON:Mere ", "PHONE_NUMBER:021 555 0199");
+                .containsExactly("PERSON:Mere", "PHONE_NUMBER:021 555 0199");
+    }
+
+    @Test
+    void neighbouringPartsOfOneNameAreJoined() {
+        String text = "The chair is Dr Sue Black of Westminster.";
+        assertThat(resolved(text, at(text, "Sue", EntityTypes.PERSON, 1.0), at(text, "Sue Black", EntityTypes.PERSON, 0.9)))
+                .containsExactly("PERSON:Sue Black");
+    }
+
+    @Test
+    void personsAroundNameParticlesAreOnePerson() {
+        String text = "students included Marcus du Sautoy and Diego Silang y Andaya";
+        assertThat(resolved(text, at(text, "Marcus", EntityTypes.PERSON, 0.7), at(text, "Sautoy", EntityTypes.PERSON, 0.6),
+                at(text, "Diego Silang", EntityTypes.PERSON, 0.9), at(text, "Andaya", EntityTypes.PERSON, 0.7)))
+                .containsExactly("PERSON:Marcus du Sautoy", "PERSON:Diego Silang y Andaya");
+    }
+
+    @Test
+    void namesApartOrOfOtherTypesStayApart() {
+        String text = "Tama, Hemi and Mere de Hamilton\nKiri";
+        assertThat(resolved(text, at(text, "Tama", EntityTypes.PERSON, 0.9), at(text, "Hemi", EntityTypes.PERSON, 0.9),
+                at(text, "Mere", EntityTypes.PERSON, 0.9), at(text, "Hamilton", EntityTypes.LOCATION, 0.9),
+                at(text, "Kiri", EntityTypes.LOCATION, 0.9)))
+                .containsExactly("PERSON:Tama", "PERSON:Hemi", "PERSON:Mere", "LOCATION:Hamilton", "LOCATION:Kiri");
     }
 }

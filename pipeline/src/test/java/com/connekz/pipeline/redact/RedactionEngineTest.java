@@ -51,6 +51,25 @@ class RedactionEngineTest {
     }
 
     @Test
+    void aNameFoundCapitalisedMarksOnlyCapitalisedMentionsInTextWithCapitals() {
+        RedactedExample example = ENGINE.redactExample(List.of(
+                "My name is Rose Parata.", "The rose garden at Rose's place", "ok so rose said yes"));
+        assertThat(example.texts().get(1).text()).isEqualTo("The rose garden at <PERSON_1>'s place");
+        assertThat(example.texts().get(2).text()).isEqualTo("ok so <PERSON_1> said yes");
+    }
+
+    @Test
+    void socialHandlesAreRedactedAndTheAtSignStays() {
+        assertThat(ENGINE.redact("RT @kiri_w: thanks to u/hemi-p for the tip").text())
+                .isEqualTo("RT @<USERNAME_1>: thanks to u/<USERNAME_2> for the tip");
+    }
+
+    @Test
+    void aGreetingBeforeANameIsNotPartOfIt() {
+        assertThat(ENGINE.redact("Kia ora Isla, thanks for calling.").text()).isEqualTo("Kia ora <PERSON_1>, thanks for calling.");
+    }
+
+    @Test
     void anExampleWithAHealthIdentifierIsMarkedForDropping() {
         RedactedExample example = ENGINE.redactExample(List.of("my NHI is ZSC21TN"));
         assertThat(example.droppedBy()).isEqualTo(EntityTypes.NZ_NHI);

@@ -8,7 +8,16 @@ public final class NameParts {
     /** Lower-case words that sit inside names: Māori "Te", Dutch "van", Irish "Mac"... */
     private static final Set<String> PARTICLES = Set.of("te", "van", "von", "de", "di", "da", "le", "la", "mac", "mc", "bin", "binti", "ap");
 
+    /** Lower-case words between a given name and a surname: "du" in "Marcus du Sautoy", "y" in "Silang y Andaya". */
+    private static final Set<String> JOINING = Set.of("van", "von", "de", "du", "da", "di", "del", "della", "der", "den",
+            "des", "dos", "das", "la", "le", "y", "bin", "binti", "ibn", "al", "el", "ter", "ten", "te", "ap");
+
     private NameParts() {}
+
+    /** Whether the word, exactly as written (lower case), may stand between two parts of one name. */
+    public static boolean isJoiningParticle(String word) {
+        return JOINING.contains(word);
+    }
 
     public static boolean isParticle(String lower) {
         return PARTICLES.contains(lower);

@@ -57,7 +57,7 @@ public final class OpenNlpNameRecognizer implements Recognizer {
         String text = view.text();
         Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(text);
         boolean readAll = scope.equals(RedactionPolicy.EVERY_SENTENCE)
-                || scope.equals(RedactionPolicy.NAME_CANDIDATES) && !hasCapital(text);
+                || scope.equals(RedactionPolicy.NAME_CANDIDATES) && !view.hasCapital();
         int sentenceStart = 0;
         for (int i = 0; i < tokens.length; i++) {
             boolean last = i == tokens.length - 1;
@@ -124,11 +124,15 @@ public final class OpenNlpNameRecognizer implements Recognizer {
     private static final Set<String> ROLES = Set.of("dr", "mr", "mrs", "ms", "miss", "patient", "customer", "caller",
             "client", "nurse", "doctor", "agent", "sir", "madam");
 
-    /** The start of the name without the titles and roles before it ("Dr Anahera Smith" gives "Anahera Smith"). */
+    /**
+     * The start of the name without the titles, roles and greetings before it ("Dr Anahera Smith" and
+     * "Kia ora Anahera Smith" give "Anahera Smith"; "Te Ao" keeps its "Te").
+     */
     private static int afterLeadingRoles(String text, int start, int end) {
         TextView words = new TextView(text.substring(start, end));
         int token = 0;
-        while (token < words.tokenCount() - 1 && ROLES.contains(words.lowerToken(token))) {
+        while (token < words.tokenCount() - 1 && (ROLES.contains(words.lowerToken(token))
+                || NameLists.shared().isNeverName(words.lowerToken(token)) && !NameParts.isParticle(words.lowerToken(token)))) {
             token++;
         }
         return token == 0 ? start : start + words.tokenStart(token);
@@ -188,15 +192,6 @@ public final class OpenNlpNameRecognizer implements Recognizer {
             }
             String lower = text.substring(start, tokens[i].getEnd()).toLowerCase(java.util.Locale.ROOT);
             if (names.isName(lower) && !names.isCommonWord(lower)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasCapital(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isUpperCase(text.charAt(i))) {
                 return true;
             }
         }
