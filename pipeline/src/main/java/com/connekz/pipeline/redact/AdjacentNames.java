@@ -8,11 +8,12 @@ import java.util.Set;
 /**
  * Neighbouring findings of one name type are one name: "Sue" (gazetteer) next to "Black" (name
  * finder) is "Sue Black", and two person findings around lower-case particles are one person:
- * "Marcus du Sautoy", "Diego Silang y Andaya". One name gets one pseudonym and no particle between
- * its parts stays in the text.
+ * "Marcus du Sautoy", "Diego Silang y Andaya". An unknown name next to a typed one is part of it and
+ * takes its type: "Tama" (PERSON) "Tamahori" (UNKNOWN_NAME) is the person "Tama Tamahori". One name
+ * gets one pseudonym and no particle between its parts stays in the text.
  */
 final class AdjacentNames {
-    private static final Set<String> NAME_TYPES = Set.of(EntityTypes.PERSON, EntityTypes.LOCATION, EntityTypes.ORGANIZATION);
+    private static final Set<String> NAME_TYPES = EntityTypes.NAMES;
 
     private AdjacentNames() {}
 
@@ -25,9 +26,9 @@ final class AdjacentNames {
         Entity current = entities.get(0);
         for (int i = 1; i < entities.size(); i++) {
             Entity next = entities.get(i);
-            if (current.type().equals(next.type()) && NAME_TYPES.contains(current.type())
-                    && joins(text.substring(current.end(), next.start()), current.type())) {
-                current = union(current, next);
+            String type = commonType(current, next);
+            if (type != null && joins(text.substring(current.end(), next.start()), type)) {
+                current = union(current, next, type);
             } else {
                 out.add(current);
                 current = next;
@@ -35,6 +36,20 @@ final class AdjacentNames {
         }
         out.add(current);
         return out;
+    }
+
+    /** The type of the name two findings make together, or null when they are not parts of one name. */
+    private static String commonType(Entity first, Entity second) {
+        if (!NAME_TYPES.contains(first.type()) || !NAME_TYPES.contains(second.type())) {
+            return null;
+        }
+        if (first.type().equals(second.type())) {
+            return first.type();
+        }
+        if (first.type().equals(EntityTypes.UNKNOWN_NAME)) {
+            return second.type();
+        }
+        return second.type().equals(EntityTypes.UNKNOWN_NAME) ? first.type() : null;
     }
 
     /** Whether the text between two names of a type makes them one: spaces, or (persons) spaced particles. */
@@ -57,10 +72,10 @@ final class AdjacentNames {
         return true;
     }
 
-    private static Entity union(Entity first, Entity second) {
+    private static Entity union(Entity first, Entity second, String type) {
         Entity stronger = second.score() > first.score() ? second : first;
         List<String> context = new ArrayList<>(first.context());
         second.context().stream().filter(word -> !context.contains(word)).forEach(context::add);
-        return new Entity(first.type(), first.start(), second.end(), stronger.score(), stronger.recognizer(), context);
+        return new Entity(type, first.start(), second.end(), stronger.score(), stronger.recognizer(), context);
     }
 }

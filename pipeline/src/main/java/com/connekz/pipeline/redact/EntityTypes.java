@@ -24,10 +24,14 @@ public final class EntityTypes {
     public static final String DATE_OF_BIRTH = "DATE_OF_BIRTH";
     public static final String SECRET = "SECRET";
     public static final String USERNAME = "USERNAME";
+    public static final String UNKNOWN_NAME = "UNKNOWN_NAME";
 
     public static final List<String> ALL = List.of(PERSON, LOCATION, ORGANIZATION, EMAIL_ADDRESS, PHONE_NUMBER,
             CREDIT_CARD, IBAN, IP_ADDRESS, URL, NZ_IRD, NZ_NHI, NZ_BANK_ACCOUNT, NZ_DRIVER_LICENCE, NZ_PASSPORT,
-            NZBN, US_SSN, ADDRESS, DATE_OF_BIRTH, SECRET, USERNAME);
+            NZBN, US_SSN, ADDRESS, DATE_OF_BIRTH, SECRET, USERNAME, UNKNOWN_NAME);
+
+    /** The types that name someone or something (as opposed to an identifier of a fixed shape). */
+    public static final java.util.Set<String> NAMES = java.util.Set.of(PERSON, LOCATION, ORGANIZATION, UNKNOWN_NAME);
 
     private EntityTypes() {}
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * lifted by context words ("Customer: ...") must not split it into a person and two stray pieces.
  */
 final class NamesInsidePatterns {
-    private static final Set<String> NAME_TYPES = Set.of(EntityTypes.PERSON, EntityTypes.LOCATION, EntityTypes.ORGANIZATION);
+    private static final Set<String> NAME_TYPES = EntityTypes.NAMES;
 
     private NamesInsidePatterns() {}
 

@@ -21,6 +21,8 @@ import com.connekz.pipeline.redact.recognizers.OpenNlpNameRecognizer;
 import com.connekz.pipeline.redact.recognizers.PhoneRecognizer;
 import com.connekz.pipeline.redact.recognizers.SecretRecognizer;
 import com.connekz.pipeline.redact.recognizers.SocialHandleRecognizer;
+import com.connekz.pipeline.redact.recognizers.UnknownNameRecognizer;
+import com.connekz.pipeline.redact.recognizers.OrdinaryWords;
 import com.connekz.pipeline.redact.recognizers.SpokenNumberRecognizer;
 import com.connekz.pipeline.redact.recognizers.UrlRecognizer;
 import com.connekz.pipeline.redact.recognizers.UsSsnRecognizer;
@@ -47,7 +49,8 @@ public final class RecognizerRegistry {
                 new IbanRecognizer(), new IpAddressRecognizer(), new UrlRecognizer(), new IrdRecognizer(),
                 new NhiRecognizer(), new NzBankAccountRecognizer(), new NzbnRecognizer(), new NzDriverLicenceRecognizer(),
                 new NzPassportRecognizer(), new UsSsnRecognizer(), new NzAddressRecognizer(), new DateOfBirthRecognizer(),
-                new SecretRecognizer(), new SocialHandleRecognizer(), new GazetteerNameRecognizer(names), new ContextNameRecognizer(names)));
+                new SecretRecognizer(), new SocialHandleRecognizer(), new GazetteerNameRecognizer(names), new ContextNameRecognizer(names),
+                new UnknownNameRecognizer(OrdinaryWords.shared(), names)));
         DenyListRecognizer denyList = new DenyListRecognizer(policy.denyList());
         if (!denyList.isEmpty()) {
             all.add(denyList);

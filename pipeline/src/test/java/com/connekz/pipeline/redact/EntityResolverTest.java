@@ -72,4 +72,12 @@ class EntityResolverTest {
                 at(text, "Kiri", EntityTypes.LOCATION, 0.9)))
                 .containsExactly("PERSON:Tama", "PERSON:Hemi", "PERSON:Mere", "LOCATION:Hamilton", "LOCATION:Kiri");
     }
+
+    @Test
+    void anUnknownNameNextToATypedNameIsPartOfIt() {
+        String text = "ask Tama Tamahori or Wirihana";
+        assertThat(resolved(text, at(text, "Tama", EntityTypes.PERSON, 0.9), at(text, "Tamahori", EntityTypes.UNKNOWN_NAME, 0.55),
+                at(text, "Wirihana", EntityTypes.UNKNOWN_NAME, 0.55)))
+                .containsExactly("PERSON:Tama Tamahori", "UNKNOWN_NAME:Wirihana");
+    }
 }

@@ -1,6 +1,7 @@
 package com.connekz.pipeline.redact.eval;
 
 import com.connekz.pipeline.config.HashKey;
+import com.connekz.pipeline.redact.EntityTypes;
 import com.connekz.pipeline.redact.RedactedText;
 import com.connekz.pipeline.redact.RedactionEngine;
 import com.connekz.pipeline.redact.RedactionPolicy;
@@ -41,10 +42,16 @@ public final class RealTextEvaluation {
         }
     }
 
+    private static final List<String> NAME_TYPES = List.of(EntityTypes.PERSON, EntityTypes.LOCATION,
+            EntityTypes.ORGANIZATION, EntityTypes.UNKNOWN_NAME, EntityTypes.USERNAME);
+
     private static void print(String set, String reading, Evaluation evaluation) {
-        Scores person = evaluation.tokensByType().get("PERSON");
-        System.out.printf("%-18s %-13s PERSON token P %.3f R %.3f F2 %.3f (gold tokens %d)%n", set, reading,
-                person.precision(), person.recall(), person.f2(), person.truePositives() + person.falseNegatives());
+        Scores person = evaluation.tokensByType().get(EntityTypes.PERSON);
+        Scores names = NAME_TYPES.stream().map(type -> evaluation.tokensByType().getOrDefault(type, Scores.ZERO))
+                .reduce(Scores.ZERO, Scores::plus);
+        System.out.printf("%-18s %-13s PERSON token P %.3f R %.4f F2 %.3f (gold tokens %d); all names P %.3f R %.3f%n",
+                set, reading, person.precision(), person.recall(), person.f2(),
+                person.truePositives() + person.falseNegatives(), names.precision(), names.recall());
     }
 
     private static Evaluation byExample(RedactionEngine engine, List<NameSample> samples) {
