@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Neighbouring findings of one name type are one name: "Sue" (gazetteer) next to "Black" (name
  * finder) is "Sue Black", and two person findings around lower-case particles are one person:
- * "Marcus du Sautoy", "Diego Silang y Andaya". An unknown name next to a typed one is part of it and
+ * "Marcus du Sautoy", "Ludwig van Beethoven". An unknown name next to a typed one is part of it and
  * takes its type: "Tama" (PERSON) "Tamahori" (UNKNOWN_NAME) is the person "Tama Tamahori". One name
  * gets one pseudonym and no particle between its parts stays in the text.
  */

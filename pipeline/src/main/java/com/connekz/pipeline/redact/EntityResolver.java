@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns overlapping candidates into non-overlapping entities: a name inside a longer pattern finding
- * gives way to it ({@link NamesInsidePatterns}); otherwise the highest score wins (then the
+ * Turns overlapping candidates into non-overlapping entities: an unknown name gives way to a typed
+ * name it overlaps ({@link TypedNamesFirst}), a name inside a longer pattern finding to the pattern
+ * ({@link NamesInsidePatterns}); otherwise the highest score wins (then the
  * longer span); a weaker candidate that sticks out of a stronger one keeps every free part that
  * holds a word character (the house number and the postcode around a street named after a person),
  * so that no word a recognizer claimed goes unredacted; neighbouring parts of one name are then
@@ -22,7 +23,7 @@ final class EntityResolver {
     private EntityResolver() {}
 
     static List<Entity> resolve(List<Entity> candidates, String text) {
-        List<Entity> ordered = NamesInsidePatterns.withoutThem(candidates);
+        List<Entity> ordered = NamesInsidePatterns.withoutThem(TypedNamesFirst.withoutOverlappedUnknownNames(candidates));
         ordered.sort(STRONGEST_FIRST);
         TreeMap<Integer, Entity> accepted = new TreeMap<>();
         for (Entity candidate : ordered) {

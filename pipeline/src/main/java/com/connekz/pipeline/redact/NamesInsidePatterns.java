@@ -1,8 +1,6 @@
 package com.connekz.pipeline.redact;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -30,15 +28,9 @@ final class NamesInsidePatterns {
             kept.addAll(candidates);
             return kept;
         }
-        patterns.sort(Comparator.comparingInt(Entity::start));
-        int[] starts = new int[patterns.size()];
-        int[] furthestEnd = new int[patterns.size()];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = patterns.get(i).start();
-            furthestEnd[i] = Math.max(patterns.get(i).end(), i > 0 ? furthestEnd[i - 1] : 0);
-        }
+        SpanIndex index = new SpanIndex(patterns);
         for (Entity candidate : candidates) {
-            if (!NAME_TYPES.contains(candidate.type()) || !insideLonger(candidate, starts, furthestEnd)) {
+            if (!NAME_TYPES.contains(candidate.type()) || !insideLonger(candidate, index)) {
                 kept.add(candidate);
             }
         }
@@ -46,22 +38,8 @@ final class NamesInsidePatterns {
     }
 
     /** Whether a pattern starting earlier reaches the name's end, or one starting with it reaches past it. */
-    private static boolean insideLonger(Entity name, int[] starts, int[] furthestEnd) {
-        int startingBefore = lastIndexBelow(starts, name.start());
-        if (startingBefore >= 0 && furthestEnd[startingBefore] >= name.end()) {
-            return true;
-        }
-        int startingWith = lastIndexBelow(starts, name.start() + 1);
-        return startingWith >= 0 && furthestEnd[startingWith] > name.end();
-    }
-
-    /** The last index whose value is below the bound, or -1. */
-    private static int lastIndexBelow(int[] sorted, int bound) {
-        int found = Arrays.binarySearch(sorted, bound);
-        int index = found >= 0 ? found : -found - 1;
-        while (index > 0 && sorted[index - 1] >= bound) {
-            index--;
-        }
-        return index - 1;
+    private static boolean insideLonger(Entity name, SpanIndex patterns) {
+        return patterns.furthestEndStartingBefore(name.start()) >= name.end()
+                || patterns.furthestEndStartingBefore(name.start() + 1) > name.end();
     }
 }

@@ -58,10 +58,11 @@ class EntityResolverTest {
 
     @Test
     void personsAroundNameParticlesAreOnePerson() {
-        String text = "students included Marcus du Sautoy and Diego Silang y Andaya";
+        String text = "students included Marcus du Sautoy and Ludwig van Beethoven, not Diego y Maria";
         assertThat(resolved(text, at(text, "Marcus", EntityTypes.PERSON, 0.7), at(text, "Sautoy", EntityTypes.PERSON, 0.6),
-                at(text, "Diego Silang", EntityTypes.PERSON, 0.9), at(text, "Andaya", EntityTypes.PERSON, 0.7)))
-                .containsExactly("PERSON:Marcus du Sautoy", "PERSON:Diego Silang y Andaya");
+                at(text, "Ludwig", EntityTypes.PERSON, 0.9), at(text, "Beethoven", EntityTypes.PERSON, 0.7),
+                at(text, "Diego", EntityTypes.PERSON, 0.9), at(text, "Maria", EntityTypes.PERSON, 0.9)))
+                .containsExactly("PERSON:Marcus du Sautoy", "PERSON:Ludwig van Beethoven", "PERSON:Diego", "PERSON:Maria");
     }
 
     @Test
@@ -79,5 +80,12 @@ class EntityResolverTest {
         assertThat(resolved(text, at(text, "Tama", EntityTypes.PERSON, 0.9), at(text, "Tamahori", EntityTypes.UNKNOWN_NAME, 0.55),
                 at(text, "Wirihana", EntityTypes.UNKNOWN_NAME, 0.55)))
                 .containsExactly("PERSON:Tama Tamahori", "UNKNOWN_NAME:Wirihana");
+    }
+
+    @Test
+    void anUnknownNameGivesWayToATypedNameItOverlapsWhateverTheScores() {
+        String text = "I asked Wirihana about it";
+        assertThat(resolved(text, at(text, "Wirihana", EntityTypes.UNKNOWN_NAME, 0.8), at(text, "Wirihana", EntityTypes.PERSON, 0.5)))
+                .containsExactly("PERSON:Wirihana");
     }
 }

@@ -51,11 +51,19 @@ class RedactionEngineTest {
     }
 
     @Test
-    void aNameFoundCapitalisedMarksOnlyCapitalisedMentionsInTextWithCapitals() {
+    void aFoundNameMarksItsMentionsInAnyCaseButOrdinaryWordsOnlyCapitalised() {
         RedactedExample example = ENGINE.redactExample(List.of(
-                "My name is Rose Parata.", "The rose garden at Rose's place", "ok so rose said yes"));
-        assertThat(example.texts().get(1).text()).isEqualTo("The rose garden at <PERSON_1>'s place");
-        assertThat(example.texts().get(2).text()).isEqualTo("ok so <PERSON_1> said yes");
+                "My name is Wiremu Porter.", "Yes I sent it to porter and wiremu, OK", "The porter gave it to Porter.",
+                "ok so porter said yes"));
+        assertThat(example.texts().get(1).text()).isEqualTo("Yes I sent it to porter and <PERSON_1>, OK");
+        assertThat(example.texts().get(2).text()).isEqualTo("The porter gave it to <PERSON_1>.");
+        assertThat(example.texts().get(3).text()).isEqualTo("ok so <PERSON_1> said yes");
+    }
+
+    @Test
+    void anUnknownNameFoundInsideASentenceIsRedactedWhereItOpensOne() {
+        RedactedExample example = ENGINE.redactExample(List.of("I asked Wirihana about it.", "Wirihana said no."));
+        assertThat(example.texts().get(1).text()).doesNotContain("Wirihana");
     }
 
     @Test

@@ -13,12 +13,14 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.Span;
 
 /**
  * Builds the shipped list of ordinary words ({@code redact/ordinary-words.txt.gz}): every entry of
  * the given SCOWL word lists written in lower case (a word the dictionary capitalises is a proper
  * noun and stays out), and every lower-case word of the NER corpora's training part (train and dev
- * files, wikigold's training documents; never a test file). The output is sorted, one word per line,
+ * files, wikigold's training documents; never a test file) that is neither inside a labelled name
+ * ("obama" in a tweet) nor a handle or hashtag (the word after "@" or "#"). The output is sorted, one word per line,
  * gzip without a timestamp, so the same inputs give the same bytes. Run with
  * {@code java ... OrdinaryWordsBuild CORPORA_ROOT OUT.txt.gz SCOWL_LIST...}.
  */
@@ -58,12 +60,22 @@ public final class OrdinaryWordsBuild {
         return words;
     }
 
-    /** The tokens written in lower case letters. */
+    /** The tokens written in lower case letters, outside names, handles and hashtags. */
     static SortedSet<String> corpusWords(List<NameSample> samples) {
         SortedSet<String> words = new TreeSet<>();
         for (NameSample sample : samples) {
-            for (String token : sample.getSentence()) {
-                if (token.length() > 1 && WORD.matcher(token).matches() && token.equals(token.toLowerCase(Locale.ROOT))) {
+            String[] tokens = sample.getSentence();
+            boolean[] inName = new boolean[tokens.length];
+            for (Span name : sample.getNames()) {
+                for (int i = name.getStart(); i < name.getEnd(); i++) {
+                    inName[i] = true;
+                }
+            }
+            for (int i = 0; i < tokens.length; i++) {
+                String token = tokens[i];
+                boolean tagged = i > 0 && (tokens[i - 1].equals("@") || tokens[i - 1].equals("#"));
+                if (!inName[i] && !tagged && token.length() > 1 && WORD.matcher(token).matches()
+                        && token.equals(token.toLowerCase(Locale.ROOT))) {
                     words.add(token);
                 }
             }

@@ -8,9 +8,12 @@ public final class NameParts {
     /** Lower-case words that sit inside names: Māori "Te", Dutch "van", Irish "Mac"... */
     private static final Set<String> PARTICLES = Set.of("te", "van", "von", "de", "di", "da", "le", "la", "mac", "mc", "bin", "binti", "ap");
 
-    /** Lower-case words between a given name and a surname: "du" in "Marcus du Sautoy", "y" in "Silang y Andaya". */
+    /**
+     * Lower-case words between a given name and a surname: "du" in "Marcus du Sautoy". Not "y", "e",
+     * "al" or "el", which as often join two people ("Diego y Maria") as they stand inside one name.
+     */
     private static final Set<String> JOINING = Set.of("van", "von", "de", "du", "da", "di", "del", "della", "der", "den",
-            "des", "dos", "das", "la", "le", "y", "bin", "binti", "ibn", "al", "el", "ter", "ten", "te", "ap");
+            "des", "dos", "das", "la", "le", "bin", "binti", "ibn", "ter", "ten", "te", "ap");
 
     private NameParts() {}
 

@@ -124,6 +124,10 @@ public final class OpenNlpNameRecognizer implements Recognizer {
     private static final Set<String> ROLES = Set.of("dr", "mr", "mrs", "ms", "miss", "patient", "customer", "caller",
             "client", "nurse", "doctor", "agent", "sir", "madam");
 
+    /** Greetings the model takes for the start of the name after them ("Kia ora Isla"). */
+    private static final Set<String> GREETINGS = Set.of("kia", "ora", "tēnā", "tena", "koe", "koutou", "kōrua", "korua",
+            "mōrena", "morena", "hi", "hello", "hey", "dear");
+
     /**
      * The start of the name without the titles, roles and greetings before it ("Dr Anahera Smith" and
      * "Kia ora Anahera Smith" give "Anahera Smith"; "Te Ao" keeps its "Te").
@@ -131,8 +135,7 @@ public final class OpenNlpNameRecognizer implements Recognizer {
     private static int afterLeadingRoles(String text, int start, int end) {
         TextView words = new TextView(text.substring(start, end));
         int token = 0;
-        while (token < words.tokenCount() - 1 && (ROLES.contains(words.lowerToken(token))
-                || NameLists.shared().isNeverName(words.lowerToken(token)) && !NameParts.isParticle(words.lowerToken(token)))) {
+        while (token < words.tokenCount() - 1 && (ROLES.contains(words.lowerToken(token)) || GREETINGS.contains(words.lowerToken(token)))) {
             token++;
         }
         return token == 0 ? start : start + words.tokenStart(token);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 
 class OrdinaryWordsBuildTest {
@@ -15,8 +16,9 @@ class OrdinaryWordsBuildTest {
     }
 
     @Test
-    void takesTheLowerCaseWordsOfTheCorpora() {
-        NameSample sample = new NameSample(new String[] {"RT", "@", "kiri", ":", "loving", "Auckland", "x", "2day"}, new opennlp.tools.util.Span[0], true);
-        assertThat(OrdinaryWordsBuild.corpusWords(List.of(sample))).containsExactly("kiri", "loving");
+    void takesTheLowerCaseWordsOfTheCorporaOutsideNamesHandlesAndHashtags() {
+        String[] tokens = {"RT", "@", "kiri", ":", "loving", "obama", "in", "Auckland", "#", "blessed", "x", "2day"};
+        NameSample sample = new NameSample(tokens, new Span[] {new Span(5, 6, "person")}, true);
+        assertThat(OrdinaryWordsBuild.corpusWords(List.of(sample))).containsExactly("in", "loving");
     }
 }

@@ -9,8 +9,8 @@ class EmailRecognizerTest {
 
     @Test
     void findsAddressesWithSubdomainsAndPlusTags() {
-        assertThat(Found.texts(recognizer, "mail aroha.ngata+work@mail.example.co.nz, or x@y.io."))
-                .containsExactly("aroha.ngata+work@mail.example.co.nz", "x@y.io");
+        assertThat(Found.texts(recognizer, "mail aroha.ngata+work@mail.example.co.nz, or x@y.io, or rené.tāne@example.com."))
+                .containsExactly("aroha.ngata+work@mail.example.co.nz", "x@y.io", "rené.tāne@example.com");
     }
 
     @Test

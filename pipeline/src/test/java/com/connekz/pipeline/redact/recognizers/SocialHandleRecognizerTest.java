@@ -20,7 +20,18 @@ class SocialHandleRecognizerTest {
     }
 
     @Test
+    void leavesTheAtSignsOfUrlsAndEmailsInAnyScript() {
+        assertThat(Found.texts(recognizer, "https://mastodon.social/@kiri https://x.nz/?ref=@kiri rené@example.com cc @Tāne"))
+                .isEmpty();
+    }
+
+    @Test
+    void aHandleEndsBeforeTheFullStopOfItsSentence() {
+        assertThat(Found.texts(recognizer, "Follow @kiri.w.")).containsExactly("kiri.w");
+    }
+
+    @Test
     void ignoresLookAlikesOfRedditNames() {
-        assertThat(Found.texts(recognizer, "see r/nz, the menu/u/x path, and thru/under")).isEmpty();
+        assertThat(Found.texts(recognizer, "see r/nz, the menu/u/xyz path, and thru/under")).isEmpty();
     }
 }
