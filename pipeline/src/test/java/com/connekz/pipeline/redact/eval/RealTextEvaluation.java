@@ -25,17 +25,21 @@ import opennlp.tools.util.Span;
  *       space), and each document redacted as one example, the way the pipeline redacts a
  *       conversation (wikigold marks its articles; a tweet is its own example).</li>
  * </ul>
- * Run with {@code java ... RealTextEvaluation /work/shared/corpora/ner [policy.yaml]}.
+ * Run with {@code java ... RealTextEvaluation /work/shared/corpora/ner [policy.yaml|shipped] [dev]}; {@code dev}
+ * scores the dev files instead (the name finder trained on them, so only changes between two engines
+ * mean something there).
  */
 public final class RealTextEvaluation {
     private RealTextEvaluation() {
     }
 
     public static void main(String[] args) {
-        RedactionPolicy policy = args.length > 1 ? RedactionPolicy.read(Path.of(args[1])) : RedactionPolicy.shipped();
+        RedactionPolicy policy = args.length > 1 && !args[1].equals("shipped") ? RedactionPolicy.read(Path.of(args[1])) : RedactionPolicy.shipped();
+        NerCorpora corpora = new NerCorpora(Path.of(args[0]));
+        Map<String, List<NameSample>> sets = args.length > 2 && args[2].equals("dev") ? corpora.devSets() : corpora.evaluationSets();
         RedactionEngine engine = RedactionEngine.of(policy,
                 new HashKey("evaluation".getBytes(StandardCharsets.UTF_8), true));
-        for (Map.Entry<String, List<NameSample>> set : new NerCorpora(Path.of(args[0])).evaluationSets().entrySet()) {
+        for (Map.Entry<String, List<NameSample>> set : sets.entrySet()) {
             List<NameSample> samples = set.getValue();
             print(set.getKey(), "as tokenised", Evaluation.of(engine, labelled(samples, false)));
             print(set.getKey(), "as written", byExample(engine, samples));
