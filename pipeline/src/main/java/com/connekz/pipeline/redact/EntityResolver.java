@@ -23,7 +23,8 @@ final class EntityResolver {
     private EntityResolver() {}
 
     static List<Entity> resolve(List<Entity> candidates, String text) {
-        List<Entity> ordered = NamesInsidePatterns.withoutThem(TypedNamesFirst.withoutOverlappedUnknownNames(candidates));
+        List<Entity> ordered = NamesInsidePatterns.withoutThem(
+                TypedNamesFirst.withoutOverlappedUnknownNames(candidates));
         ordered.sort(STRONGEST_FIRST);
         TreeMap<Integer, Entity> accepted = new TreeMap<>();
         for (Entity candidate : ordered) {

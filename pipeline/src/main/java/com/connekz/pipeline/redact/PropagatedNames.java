@@ -44,7 +44,8 @@ final class PropagatedNames {
             for (int t = first; t < view.tokenCount() && view.tokenStart(t) < entity.end(); t++) {
                 String part = view.lowerToken(t);
                 if (mayPropagate(part)) {
-                    typeByPart.merge(part, entity.type(), (known, found) -> EntityTypes.PERSON.equals(found) ? found : known);
+                    typeByPart.merge(part, entity.type(),
+                            (known, found) -> EntityTypes.PERSON.equals(found) ? found : known);
                 }
             }
         }

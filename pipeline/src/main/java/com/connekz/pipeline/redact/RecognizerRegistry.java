@@ -49,7 +49,8 @@ public final class RecognizerRegistry {
                 new IbanRecognizer(), new IpAddressRecognizer(), new UrlRecognizer(), new IrdRecognizer(),
                 new NhiRecognizer(), new NzBankAccountRecognizer(), new NzbnRecognizer(), new NzDriverLicenceRecognizer(),
                 new NzPassportRecognizer(), new UsSsnRecognizer(), new NzAddressRecognizer(), new DateOfBirthRecognizer(),
-                new SecretRecognizer(), new SocialHandleRecognizer(), new GazetteerNameRecognizer(names), new ContextNameRecognizer(names),
+                new SecretRecognizer(), new SocialHandleRecognizer(), new GazetteerNameRecognizer(names),
+                new ContextNameRecognizer(names),
                 new UnknownNameRecognizer(OrdinaryWords.shared(), names)));
         DenyListRecognizer denyList = new DenyListRecognizer(policy.denyList());
         if (!denyList.isEmpty()) {

@@ -12,8 +12,8 @@ import java.util.Set;
  * word ({@link OrdinaryWords}) nor a common word, a greeting or a calendar word is a name of some kind
  * ("Leyonhjelm", "Ngāruawāhia", "Tamahori") even when no list or model knows it. It is typed
  * {@code UNKNOWN_NAME}, not PERSON, since it may as well name a place, a firm or a product; where the
- * name finder or the gazetteer types the word, their stronger finding wins. Not a name: the first
- * word of a sentence, an acronym in capitals, a hashtag, a word with a digit.
+ * name finder or the gazetteer types the word, their finding wins ({@code TypedNamesFirst}). Not a
+ * name: the first word of a sentence, an acronym in capitals, a hashtag, a word with a digit.
  */
 public final class UnknownNameRecognizer implements Recognizer {
     private static final double SCORE = 0.55;
