@@ -1,6 +1,7 @@
 package com.connekz.pipeline.redact;
 
 import java.util.List;
+import java.util.Set;
 
 /** The entity type names the engine emits, the policy configures and labelled sets use. */
 public final class EntityTypes {
@@ -30,8 +31,11 @@ public final class EntityTypes {
             CREDIT_CARD, IBAN, IP_ADDRESS, URL, NZ_IRD, NZ_NHI, NZ_BANK_ACCOUNT, NZ_DRIVER_LICENCE, NZ_PASSPORT,
             NZBN, US_SSN, ADDRESS, DATE_OF_BIRTH, SECRET, USERNAME, UNKNOWN_NAME);
 
+    /** The types that say what a name names: a person, a place, an organisation. */
+    public static final Set<String> TYPED_NAMES = Set.of(PERSON, LOCATION, ORGANIZATION);
+
     /** The types that name someone or something (as opposed to an identifier of a fixed shape). */
-    public static final java.util.Set<String> NAMES = java.util.Set.of(PERSON, LOCATION, ORGANIZATION, UNKNOWN_NAME);
+    public static final Set<String> NAMES = Set.of(PERSON, LOCATION, ORGANIZATION, UNKNOWN_NAME);
 
     private EntityTypes() {}
 }

@@ -13,6 +13,7 @@ public final class TextView {
     private int[] ends = new int[16];
     private String[] lower;
     private int[] digitWindows;
+    private Boolean hasCapital;
     private int count;
     /** How far before the first and after the last digit of a run an entity holding it may reach. */
     static final int WINDOW_BEFORE = 40;
@@ -123,14 +124,15 @@ public final class TextView {
         return java.util.Arrays.copyOf(windows, size);
     }
 
-    /** Whether any character of the text is upper case (a text without is written all in lower case). */
+    /**
+     * Whether any character of the text is upper case (a text without is written all in lower case);
+     * computed on first use.
+     */
     public boolean hasCapital() {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isUpperCase(text.charAt(i))) {
-                return true;
-            }
+        if (hasCapital == null) {
+            hasCapital = text.chars().anyMatch(Character::isUpperCase);
         }
-        return false;
+        return hasCapital;
     }
 
     public boolean capitalised(int token) {

@@ -2,7 +2,6 @@ package com.connekz.pipeline.redact;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An unknown name that overlaps a person, place or organisation finding gives way to it, whatever
@@ -10,15 +9,13 @@ import java.util.Set;
  * while an unknown name only says that it is some name. O(k log k).
  */
 final class TypedNamesFirst {
-    private static final Set<String> TYPED = Set.of(EntityTypes.PERSON, EntityTypes.LOCATION, EntityTypes.ORGANIZATION);
-
     private TypedNamesFirst() {}
 
     static List<Entity> withoutOverlappedUnknownNames(List<Entity> candidates) {
         List<Entity> typed = new ArrayList<>();
         boolean anyUnknown = false;
         for (Entity candidate : candidates) {
-            if (TYPED.contains(candidate.type())) {
+            if (EntityTypes.TYPED_NAMES.contains(candidate.type())) {
                 typed.add(candidate);
             }
             anyUnknown |= EntityTypes.UNKNOWN_NAME.equals(candidate.type());

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * First names and surnames from datafaker's bundled locale files (English, New Zealand with its
@@ -133,13 +134,15 @@ public final class NameLists {
         }
     }
 
+    /** The words of a resource, one per line, lower-cased; blank and # lines skipped; gzip when it ends in .gz. */
     static Set<String> readWords(String resource) {
         Set<String> words = new HashSet<>();
         try (InputStream in = NameLists.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + resource + " is missing");
             }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            InputStream plain = resource.endsWith(".gz") ? new GZIPInputStream(in) : in;
+            new BufferedReader(new InputStreamReader(plain, StandardCharsets.UTF_8)).lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .forEach(line -> words.add(line.toLowerCase(Locale.ROOT)));

@@ -135,7 +135,8 @@ public final class OpenNlpNameRecognizer implements Recognizer {
     private static int afterLeadingRoles(String text, int start, int end) {
         TextView words = new TextView(text.substring(start, end));
         int token = 0;
-        while (token < words.tokenCount() - 1 && (ROLES.contains(words.lowerToken(token)) || GREETINGS.contains(words.lowerToken(token)))) {
+        while (token < words.tokenCount() - 1
+                && (ROLES.contains(words.lowerToken(token)) || GREETINGS.contains(words.lowerToken(token)))) {
             token++;
         }
         return token == 0 ? start : start + words.tokenStart(token);

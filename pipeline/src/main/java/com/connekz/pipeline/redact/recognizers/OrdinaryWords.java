@@ -1,14 +1,6 @@
 package com.connekz.pipeline.redact.recognizers;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * English words that are ordinary words, not names: the lower-case entries of the SCOWL word lists
@@ -45,18 +37,7 @@ public final class OrdinaryWords {
     }
 
     private static OrdinaryWords load() {
-        InputStream stream = OrdinaryWords.class.getResourceAsStream(RESOURCE);
-        if (stream == null) {
-            throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-        }
-        Set<String> words = new HashSet<>(150_000);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(stream), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                words.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(RESOURCE + " is unreadable", e);
-        }
+        Set<String> words = NameLists.readWords(RESOURCE);
         words.addAll(NameLists.readWords(NEW_ZEALAND));
         return new OrdinaryWords(words);
     }

@@ -50,9 +50,8 @@ public final class UnknownNameRecognizer implements Recognizer {
                     || start > 0 && (text.charAt(start - 1) == '#' || text.charAt(start - 1) == '@')) {
                 continue;
             }
-            String word = view.token(t);
             String lower = view.lowerToken(t);
-            if (isAcronymOrHasDigit(word) || ordinary.contains(lower)
+            if (isAcronymOrHasDigit(text, start, view.tokenEnd(t)) || ordinary.contains(lower)
                     || names.isCommonWord(lower) || names.isNeverName(lower) || CALENDAR.contains(lower)) {
                 continue;
             }
@@ -60,10 +59,10 @@ public final class UnknownNameRecognizer implements Recognizer {
         }
     }
 
-    private static boolean isAcronymOrHasDigit(String word) {
+    private static boolean isAcronymOrHasDigit(String text, int start, int end) {
         boolean lowerCase = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (Character.isDigit(c)) {
                 return true;
             }
