@@ -12,12 +12,13 @@ public final class TextView {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private String[] lower;
+    private int[] digitRuns;
     private int[] digitWindows;
     private Boolean hasCapital;
     private int count;
     /** How far before the first and after the last digit of a run an entity holding it may reach. */
-    static final int WINDOW_BEFORE = 40;
-    static final int WINDOW_AFTER = 160;
+    public static final int WINDOW_BEFORE = 40;
+    public static final int WINDOW_AFTER = 160;
 
     public TextView(String text) {
         this.text = text;
@@ -90,10 +91,44 @@ public final class TextView {
      */
     public int[] digitWindows() {
         if (digitWindows == null) {
-            digitWindows = windowsAround(text, i -> text.charAt(i) >= '0' && text.charAt(i) <= '9',
-                    WINDOW_BEFORE, WINDOW_AFTER + 1);
+            digitWindows = digitWindows(WINDOW_BEFORE, WINDOW_AFTER);
         }
         return digitWindows;
+    }
+
+    /**
+     * Stretches from {@code before} chars before each run of digits to {@code after} chars after
+     * it, merged where they touch: an entity that starts at most {@code before} chars before its
+     * first digit, ends at most {@code after} past its last, and has no gap between digits wider
+     * than the two together lies inside one.
+     */
+    public int[] digitWindows(int before, int after) {
+        int[] runs = digitRuns();
+        int[] windows = new int[runs.length];
+        int size = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            int start = Math.max(0, runs[r] - before);
+            int end = Math.min(text.length(), runs[r + 1] + after);
+            if (size > 0 && start <= windows[size - 1]) {
+                windows[size - 1] = end;
+            } else {
+                windows[size++] = start;
+                windows[size++] = end;
+            }
+        }
+        return size == windows.length ? windows : java.util.Arrays.copyOf(windows, size);
+    }
+
+    /** The maximal runs of ASCII digits, as {@code [start, end)} pairs; computed on first use. */
+    private int[] digitRuns() {
+        if (digitRuns == null) {
+            digitRuns = windowsAround(text, i -> isAsciiDigit(text.charAt(i)), 0, 1);
+        }
+        return digitRuns;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**

@@ -13,9 +13,10 @@ public final class CreditCardRecognizer extends PatternRecognizer {
         super("credit_card", EntityTypes.CREDIT_CARD, CARD);
     }
 
+    /** Card digits, in groups joined by single spaces or dashes. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return DigitReach.SEPARATED_DIGITS;
     }
 
     @Override

@@ -57,6 +57,12 @@ public final class DateOfBirthRecognizer extends PatternRecognizer {
         }
     }
 
+    /** A month name before the day ("September 12"), or between day and year ("12th of September, 1987"). */
+    @Override
+    DigitReach digitReach() {
+        return new DigitReach(10, 17);
+    }
+
     @Override
     double score(Matcher match) {
         return WRITTEN_SCORE;

@@ -14,9 +14,10 @@ public final class IbanRecognizer extends PatternRecognizer {
         super("iban", EntityTypes.IBAN, IBAN);
     }
 
+    /** Two letters before the check digits, then up to nine groups that may be all letters. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return new DigitReach(2, 40);
     }
 
     @Override

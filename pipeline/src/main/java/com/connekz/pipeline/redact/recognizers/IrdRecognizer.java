@@ -13,9 +13,10 @@ public final class IrdRecognizer extends PatternRecognizer {
         super("nz_ird", EntityTypes.NZ_IRD, IRD);
     }
 
+    /** IRD digits, in groups joined by single spaces or dashes. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return DigitReach.SEPARATED_DIGITS;
     }
 
     @Override

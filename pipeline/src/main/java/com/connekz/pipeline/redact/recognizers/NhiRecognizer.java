@@ -14,9 +14,10 @@ public final class NhiRecognizer extends PatternRecognizer {
         super("nz_nhi", EntityTypes.NZ_NHI, NHI);
     }
 
+    /** Three letters before the digits; the new format ends in two letters after them. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return new DigitReach(3, 2);
     }
 
     @Override

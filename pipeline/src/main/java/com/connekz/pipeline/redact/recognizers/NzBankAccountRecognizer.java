@@ -14,9 +14,10 @@ public final class NzBankAccountRecognizer extends PatternRecognizer {
         super("nz_bank_account", EntityTypes.NZ_BANK_ACCOUNT, ACCOUNT);
     }
 
+    /** Bank, branch, account and suffix, joined by single spaces or dashes. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return DigitReach.SEPARATED_DIGITS;
     }
 
     @Override

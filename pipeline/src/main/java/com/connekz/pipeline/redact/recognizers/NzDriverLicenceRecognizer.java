@@ -16,9 +16,10 @@ public final class NzDriverLicenceRecognizer extends PatternRecognizer {
         super("nz_driver_licence", EntityTypes.NZ_DRIVER_LICENCE, LICENCE);
     }
 
+    /** Two letters before the digits. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return new DigitReach(2, 0);
     }
 
     @Override

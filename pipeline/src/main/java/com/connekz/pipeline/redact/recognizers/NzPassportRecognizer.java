@@ -15,9 +15,10 @@ public final class NzPassportRecognizer extends PatternRecognizer {
         super("nz_passport", EntityTypes.NZ_PASSPORT, PASSPORT);
     }
 
+    /** One or two letters before the digits. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return new DigitReach(2, 0);
     }
 
     @Override

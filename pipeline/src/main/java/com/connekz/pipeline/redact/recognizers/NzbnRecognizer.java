@@ -18,6 +18,12 @@ public final class NzbnRecognizer extends PatternRecognizer {
         return text.contains("94");
     }
 
+    /** Thirteen digits in one run. */
+    @Override
+    DigitReach digitReach() {
+        return new DigitReach(0, 0);
+    }
+
     @Override
     double score(Matcher match) {
         return Nzbn.isValid(match.group()) ? 0.85 : -1;

@@ -47,21 +47,39 @@ abstract class PatternRecognizer implements Recognizer {
         return true;
     }
 
+    /**
+     * How far a match of a digit-holding pattern reaches around its digits, which bounds the
+     * windows searched: the wider, the more start positions the expression is tried at.
+     */
+    DigitReach digitReach() {
+        return DigitReach.ANY_ENTITY;
+    }
+
     @Override
     public void recognize(TextView text, List<Entity> found) {
-        if (!mayMatch(text.text())) {
+        recognize(text, needsDigit() ? digitReach() : null, found);
+    }
+
+    /** The matches inside the windows of {@code reach} around the text's digits; in all the text when it is null. */
+    void recognize(TextView text, DigitReach reach, List<Entity> found) {
+        int[] windows = reach == null ? null : digitWindows(text, reach);
+        if (windows != null && windows.length == 0 || !mayMatch(text.text())) {
             return;
         }
         Matcher match = pattern.matcher(text.text()).useTransparentBounds(true).useAnchoringBounds(false);
-        if (!needsDigit()) {
+        if (windows == null) {
             collect(match, text, found);
             return;
         }
-        int[] windows = text.digitWindows();
         for (int w = 0; w < windows.length; w += 2) {
             match.region(windows[w], windows[w + 1]);
             collect(match, text, found);
         }
+    }
+
+    private static int[] digitWindows(TextView text, DigitReach reach) {
+        return reach == DigitReach.ANY_ENTITY
+                ? text.digitWindows() : text.digitWindows(reach.before(), reach.after());
     }
 
     private void collect(Matcher match, TextView text, List<Entity> found) {

@@ -15,9 +15,10 @@ public final class UsSsnRecognizer extends PatternRecognizer {
         super("us_ssn", EntityTypes.US_SSN, SSN);
     }
 
+    /** Three groups of digits joined by single spaces or dashes. */
     @Override
-    boolean mayMatch(String text) {
-        return containsDigit(text);
+    DigitReach digitReach() {
+        return DigitReach.SEPARATED_DIGITS;
     }
 
     @Override
