@@ -119,8 +119,8 @@ public final class TextView {
         return size == windows.length ? windows : java.util.Arrays.copyOf(windows, size);
     }
 
-    /** The maximal runs of ASCII digits, as {@code [start, end)} pairs; computed on first use. */
-    private int[] digitRuns() {
+    /** The maximal runs of ASCII digits, as {@code [start, end)} pairs in order; computed on first use. */
+    public int[] digitRuns() {
         if (digitRuns == null) {
             digitRuns = windowsAround(text, i -> isAsciiDigit(text.charAt(i)), 0, 1);
         }

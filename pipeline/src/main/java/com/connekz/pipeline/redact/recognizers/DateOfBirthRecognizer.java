@@ -4,7 +4,6 @@ import com.connekz.pipeline.redact.Entity;
 import com.connekz.pipeline.redact.EntityTypes;
 import com.connekz.pipeline.redact.TextView;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,8 +47,7 @@ public final class DateOfBirthRecognizer extends PatternRecognizer {
     @Override
     public void recognize(TextView text, List<Entity> found) {
         super.recognize(text, found);
-        String lower = text.text().toLowerCase(Locale.ROOT);
-        if (lower.contains("nineteen") || lower.contains("thousand") || lower.contains("twenty")) {
+        if (holdsYearWord(text)) {
             Matcher spoken = SPOKEN_DATE.matcher(text.text());
             while (spoken.find()) {
                 found.add(new Entity(EntityTypes.DATE_OF_BIRTH, spoken.start(), spoken.end(), SPOKEN_SCORE, name()));
@@ -61,6 +59,16 @@ public final class DateOfBirthRecognizer extends PatternRecognizer {
     @Override
     DigitReach digitReach() {
         return new DigitReach(10, 17);
+    }
+
+    private static boolean holdsYearWord(TextView text) {
+        for (int t = 0; t < text.tokenCount(); t++) {
+            String word = text.lowerToken(t);
+            if (word.equals("nineteen") || word.equals("thousand") || word.equals("twenty")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,17 +1,13 @@
 package com.connekz.pipeline.redact.recognizers;
 
-import com.connekz.pipeline.redact.TextView;
-
 /**
- * How far a pattern's match may reach beyond the digits it holds: at most {@code before} chars
- * before its first digit, at most {@code after} past its last, and no wider gap between two of
- * its digits than the two together. A match outside these bounds is not found, so each bound
- * must be the pattern's longest possible stretch.
+ * How far a pattern's match may reach beyond the digits it holds: it starts at most
+ * {@code before} chars before its first digit (never inside a run of digits), ends at most
+ * {@code after} past its last, and has no wider gap between two of its digits than the two
+ * together. A match outside these bounds is not found, so each bound must be the pattern's
+ * longest possible stretch.
  */
 record DigitReach(int before, int after) {
-    /** The reach of any entity, the text view's own digit windows. */
-    static final DigitReach ANY_ENTITY = new DigitReach(TextView.WINDOW_BEFORE, TextView.WINDOW_AFTER);
-
     /** Digits joined by single separators ("12-3456", "4111 1111"), nothing before or after. */
     static final DigitReach SEPARATED_DIGITS = new DigitReach(0, 1);
 

@@ -20,11 +20,6 @@ public final class EmailRecognizer extends PatternRecognizer {
     }
 
     @Override
-    boolean needsDigit() {
-        return false;
-    }
-
-    @Override
     double score(Matcher match) {
         return match.group().startsWith(".") ? -1 : 1.0;
     }

@@ -6,7 +6,7 @@ import com.connekz.pipeline.redact.Recognizer;
 import com.connekz.pipeline.redact.TextView;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -22,12 +22,18 @@ public final class NzAddressRecognizer implements Recognizer {
             + "|Junction|Manor|Meadow|Pass|Plaza|Run|Summit|Hill|Estate|Station)";
     private static final String TAIL = "(?:,? {1,2}" + WORD + "(?: " + WORD + "){0,2}){0,3}"
             + "(?:,? {1,2}RD {1,2}\\d{1,2})?(?:,? {1,2}" + WORD + "(?: " + WORD + "){0,2})?(?:,? {1,2}\\d{4}(?!\\d))?";
-    private static final Pattern STREET = Pattern.compile(
+    /** "Unit  " before the first digit of "Unit  4, 12 Kauri Street". */
+    static final int STREET_BEFORE_DIGITS = 6;
+    /** "Private Bag  " or "P. O.  Box  " before the box number. */
+    static final int POST_BOX_BEFORE_DIGITS = 13;
+    /** "RD  " before the delivery number. */
+    static final int RURAL_DELIVERY_BEFORE_DIGITS = 4;
+    static final Pattern STREET = Pattern.compile(
             "(?<![\\w/])(?:(?:Unit|Flat|Apt) {1,2}\\d{1,4}[A-Za-z]?,? {1,2})?\\d{1,5}[A-Za-z]?(?:/\\d{1,5}[A-Za-z]?)?"
                     + " {1,2}(?:" + WORD + " {1,2}){1,4}" + STREET_TYPE + "\\.?(?![\\w])" + TAIL);
-    private static final Pattern POST_BOX = Pattern.compile(
+    static final Pattern POST_BOX = Pattern.compile(
             "(?<![\\w])(?:P\\.? ?O\\.? {1,2}Box|Private Bag|PO Box) {1,2}\\d{1,6}" + TAIL, Pattern.CASE_INSENSITIVE);
-    private static final Pattern RURAL_DELIVERY = Pattern.compile("(?<![\\w])RD {1,2}\\d{1,2}(?:,? {1,2}" + WORD
+    static final Pattern RURAL_DELIVERY = Pattern.compile("(?<![\\w])RD {1,2}\\d{1,2}(?:,? {1,2}" + WORD
             + "(?: " + WORD + "){0,2})?(?:,? {1,2}\\d{4})?(?!\\d)");
 
     @Override
@@ -42,34 +48,23 @@ public final class NzAddressRecognizer implements Recognizer {
 
     @Override
     public void recognize(TextView view, List<Entity> found) {
-        String text = view.text();
-        if (!PatternRecognizer.containsDigit(text)) {
-            return;
-        }
-        add(view, STREET.matcher(text), 0.9, found);
-        add(view, POST_BOX.matcher(text), 0.85, found);
-        if (text.contains("RD")) {
-            add(view, RURAL_DELIVERY.matcher(text), 0.6, found);
+        add(DigitAnchoredMatches.of(STREET, view, STREET_BEFORE_DIGITS), 0.9, found);
+        add(DigitAnchoredMatches.of(POST_BOX, view, POST_BOX_BEFORE_DIGITS), 0.85, found);
+        if (view.text().contains("RD")) {
+            add(DigitAnchoredMatches.of(RURAL_DELIVERY, view, RURAL_DELIVERY_BEFORE_DIGITS), 0.6, found);
         }
     }
 
-    private void add(TextView view, Matcher match, double score, List<Entity> found) {
-        match.useTransparentBounds(true).useAnchoringBounds(false);
-        int[] windows = view.digitWindows();
-        for (int w = 0; w < windows.length; w += 2) {
-            match.region(windows[w], windows[w + 1]);
-            addAll(match, score, found);
-        }
-    }
-
-    private void addAll(Matcher match, double score, List<Entity> found) {
-        while (match.find()) {
-            int end = match.end();
-            while (end > match.start() && (match.group().charAt(end - match.start() - 1) == ','
-                    || match.group().charAt(end - match.start() - 1) == ' ')) {
+    private void add(List<MatchResult> matches, double score, List<Entity> found) {
+        for (MatchResult match : matches) {
+            String matched = match.group();
+            int end = matched.length();
+            while (end > 0 && (matched.charAt(end - 1) == ',' || matched.charAt(end - 1) == ' ')) {
                 end--;
             }
-            found.add(new Entity(EntityTypes.ADDRESS, match.start(), end, score, name()));
+            if (end > 0) {
+                found.add(new Entity(EntityTypes.ADDRESS, match.start(), match.start() + end, score, name()));
+            }
         }
     }
 }

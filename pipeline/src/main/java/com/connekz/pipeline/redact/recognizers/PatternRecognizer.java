@@ -42,55 +42,45 @@ abstract class PatternRecognizer implements Recognizer {
     /** The score of a match, or a negative number to reject it. */
     abstract double score(Matcher match);
 
-    /** Whether every match holds a digit, so that only the text's digit windows need searching. */
-    boolean needsDigit() {
-        return true;
-    }
-
     /**
-     * How far a match of a digit-holding pattern reaches around its digits, which bounds the
-     * windows searched: the wider, the more start positions the expression is tried at.
+     * How far a match reaches around the digits it always holds, so that only the text near its
+     * digits is searched; null (the default) when a match need hold no digit and all the text is.
      */
     DigitReach digitReach() {
-        return DigitReach.ANY_ENTITY;
+        return null;
     }
 
     @Override
     public void recognize(TextView text, List<Entity> found) {
-        recognize(text, needsDigit() ? digitReach() : null, found);
+        recognize(text, digitReach(), found);
     }
 
-    /** The matches inside the windows of {@code reach} around the text's digits; in all the text when it is null. */
+    /**
+     * The matches that start at most {@code reach.before()} chars ahead of a run of digits, within
+     * the windows of {@code reach} around the runs; in all the text when {@code reach} is null.
+     */
     void recognize(TextView text, DigitReach reach, List<Entity> found) {
-        int[] windows = reach == null ? null : digitWindows(text, reach);
-        if (windows != null && windows.length == 0 || !mayMatch(text.text())) {
+        if (reach != null && text.digitRuns().length == 0 || !mayMatch(text.text())) {
             return;
         }
         Matcher match = pattern.matcher(text.text()).useTransparentBounds(true).useAnchoringBounds(false);
-        if (windows == null) {
-            collect(match, text, found);
+        if (reach == null) {
+            while (match.find()) {
+                add(match, text, found);
+            }
             return;
         }
-        for (int w = 0; w < windows.length; w += 2) {
-            match.region(windows[w], windows[w + 1]);
-            collect(match, text, found);
-        }
+        int[] windows = text.digitWindows(reach.before(), reach.after());
+        DigitAnchoredMatches.forEach(match, text.digitRuns(), windows, reach.before(), matched -> add(matched, text, found));
     }
 
-    private static int[] digitWindows(TextView text, DigitReach reach) {
-        return reach == DigitReach.ANY_ENTITY
-                ? text.digitWindows() : text.digitWindows(reach.before(), reach.after());
-    }
-
-    private void collect(Matcher match, TextView text, List<Entity> found) {
-        while (match.find()) {
-            double score = score(match);
-            if (score > 0) {
-                int group = spanGroup(match);
-                int end = end(match, group, text.text());
-                if (end > match.start(group)) {
-                    found.add(new Entity(type, match.start(group), end, score, name));
-                }
+    private void add(Matcher match, TextView text, List<Entity> found) {
+        double score = score(match);
+        if (score > 0) {
+            int group = spanGroup(match);
+            int end = end(match, group, text.text());
+            if (end > match.start(group)) {
+                found.add(new Entity(type, match.start(group), end, score, name));
             }
         }
     }
@@ -103,15 +93,5 @@ abstract class PatternRecognizer implements Recognizer {
     /** Where the entity ends; subclasses trim trailing punctuation here. */
     int end(Matcher match, int group, String text) {
         return match.end(group);
-    }
-
-    static boolean containsDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -28,11 +28,6 @@ public final class SocialHandleRecognizer extends PatternRecognizer {
     }
 
     @Override
-    boolean needsDigit() {
-        return false;
-    }
-
-    @Override
     int spanGroup(Matcher match) {
         return match.group(1) != null ? 1 : 2;
     }

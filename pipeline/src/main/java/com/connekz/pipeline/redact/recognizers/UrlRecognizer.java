@@ -22,11 +22,6 @@ public final class UrlRecognizer extends PatternRecognizer {
     }
 
     @Override
-    boolean needsDigit() {
-        return false;
-    }
-
-    @Override
     double score(Matcher match) {
         String path = match.group(1);
         if (path == null || path.length() <= 1) {
