@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connekz.pipeline.redact.TextView;
-import com.connekz.pipeline.redact.eval.Canary;
-import com.connekz.pipeline.redact.eval.LabelledText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,18 +68,8 @@ class DigitAnchoredMatchesTest {
         return matches.stream().map(match -> match.start() + "-" + match.end()).toList();
     }
 
-    /** The canary's texts, the edges, and seeded mixes of both with digits, letters and commas between. */
+    /** The edges, the canary's texts, and seeded mixes of both with digits, letters and commas between. */
     private static List<String> texts() {
-        List<String> texts = new ArrayList<>(EDGES);
-        Canary.texts().stream().map(LabelledText::text).forEach(texts::add);
-        Random random = new Random(11);
-        String[] glue = {" ", ", ", "7 ", "Unit ", " 12 ", "RD ", "PO Box ", "\n"};
-        int base = texts.size();
-        for (int i = 0; i < 300; i++) {
-            String first = texts.get(random.nextInt(base));
-            String second = texts.get(random.nextInt(base));
-            texts.add(first + glue[random.nextInt(glue.length)] + second);
-        }
-        return texts;
+        return ProbeTexts.of(EDGES, List.of(" ", ", ", "7 ", "Unit ", " 12 ", "RD ", "PO Box ", "\n"), 11);
     }
 }

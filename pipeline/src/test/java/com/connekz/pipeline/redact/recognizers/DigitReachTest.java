@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connekz.pipeline.redact.Entity;
 import com.connekz.pipeline.redact.TextView;
-import com.connekz.pipeline.redact.eval.Canary;
-import com.connekz.pipeline.redact.eval.LabelledText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,18 +57,8 @@ class DigitReachTest {
         return found;
     }
 
-    /** The canary's texts, the edges, and seeded mixes of both with digits, letters and dashes between. */
+    /** The edges, the canary's texts, and seeded mixes of both with digits, letters and dashes between. */
     private static List<String> texts() {
-        List<String> texts = new ArrayList<>(EDGES);
-        Canary.texts().stream().map(LabelledText::text).forEach(texts::add);
-        Random random = new Random(7);
-        String[] glue = {" ", "-", "7", "x", "Ab", " 12 ", ", ", "/", "\n"};
-        int base = texts.size();
-        for (int i = 0; i < 300; i++) {
-            String first = texts.get(random.nextInt(base));
-            String second = texts.get(random.nextInt(base));
-            texts.add(first + glue[random.nextInt(glue.length)] + second);
-        }
-        return texts;
+        return ProbeTexts.of(EDGES, List.of(" ", "-", "7", "x", "Ab", " 12 ", ", ", "/", "\n"), 7);
     }
 }
