@@ -54,8 +54,8 @@ final class BenchCommand implements Callable<Integer> {
             Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("pipeline-bench");
             PrintWriter out = spec.commandLine().getOut();
             if (!common.json()) {
-                out.printf("%-12s %-9s %10s %8s %9s %11s %8s %8s %8s %7s  %s%n", "night", "step", "records", "MB",
-                        "seconds", "records/s", "MB/s", "heap MB", "kept MB", "ratio", "baseline (seconds)");
+                out.printf("%-12s %-9s %10s %8s %9s %11s %8s %8s %8s %9s %7s  %s%n", "night", "step", "records", "MB",
+                        "seconds", "records/s", "MB/s", "heap MB", "kept MB", "driver MB", "ratio", "baseline (seconds)");
                 out.flush();
             }
             List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder)
@@ -67,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
             } else {
                 out.println("bare copy: read the landed JSON with the contract schema, write Delta;"
                         + " full rewrite: read and overwrite every bronze, silver and gold table;"
-                        + " heap: sum of the heap pools' peaks; kept: most heap in use right after a collection");
+                        + " heap: sum of the heap pools' peaks; kept: most heap in use right after a collection;"
+                        + " driver: kept less Spark's cache and execution memory at the time (the local executor's)");
             }
             out.flush();
             return 0;
@@ -82,10 +83,10 @@ final class BenchCommand implements Callable<Integer> {
             return;
         }
         for (Measurement m : night) {
-            out.printf("%-12s %-9s %10d %8.1f %9.2f %11.0f %8.2f %8.0f %8.0f %7.2f  %s (%.2f)%n", m.night(), m.step(),
-                    m.records(), m.bytes() / 1e6, m.time().toNanos() / 1e9, m.recordsPerSecond(),
-                    m.megabytesPerSecond(), m.peakHeapBytes() / 1e6, m.retainedHeapBytes() / 1e6, m.ratio(), m.baselineName(),
-                    m.baseline().toNanos() / 1e9);
+            out.printf("%-12s %-9s %10d %8.1f %9.2f %11.0f %8.2f %8.0f %8.0f %9.0f %7.2f  %s (%.2f)%n", m.night(),
+                    m.step(), m.records(), m.bytes() / 1e6, m.time().toNanos() / 1e9, m.recordsPerSecond(),
+                    m.megabytesPerSecond(), m.peakHeapBytes() / 1e6, m.retainedHeapBytes() / 1e6,
+                    m.driverOwnHeapBytes() / 1e6, m.ratio(), m.baselineName(), m.baseline().toNanos() / 1e9);
         }
         out.flush();
     }
@@ -98,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             steps.addObject().put("night", m.night()).put("step", m.step()).put("records", m.records()).put("bytes", m.bytes())
                     .put("seconds", m.time().toNanos() / 1e9).put("records_per_second", m.recordsPerSecond())
                     .put("mb_per_second", m.megabytesPerSecond()).put("peak_heap_bytes", m.peakHeapBytes())
-                    .put("retained_heap_bytes", m.retainedHeapBytes())
+                    .put("retained_heap_bytes", m.retainedHeapBytes()).put("driver_own_heap_bytes", m.driverOwnHeapBytes())
                     .put("baseline", m.baselineName()).put("baseline_seconds", m.baseline().toNanos() / 1e9).put("ratio", m.ratio());
         }
         return mapper.writeValueAsString(root);

@@ -15,10 +15,13 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The driver's heap over a span of time, two ways. The peak is the sum of each heap pool's own peak:
- * an upper bound set mostly by how far the young generation grew between collections. The retained
- * figure is the most heap still in use right after any collection: it leaves out the garbage a
- * collection frees, so it is what grows when a data-sized result stays on the driver.
+ * The driver's heap over a span of time, three ways. The peak is the sum of each heap pool's own
+ * peak: an upper bound set mostly by how far the young generation grew between collections. The
+ * retained figure is the most heap still in use right after any collection: it leaves out the
+ * garbage a collection frees. The driver's own figure is the same less what Spark's memory manager
+ * holds on the heap at that moment (cached blocks and execution pages): in local mode the executor
+ * lives in the driver's JVM, and its memory is bounded by Spark's settings, not by the driver's code,
+ * so this is what grows when a data-sized result stays on the driver.
  */
 final class HeapWatch {
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -26,6 +29,7 @@ final class HeapWatch {
             .map(MemoryPoolMXBean::getName)
             .collect(Collectors.toUnmodifiableSet());
     private static final AtomicLong MOST_RETAINED = new AtomicLong();
+    private static final AtomicLong MOST_DRIVER_OWN = new AtomicLong();
 
     static {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -45,7 +49,9 @@ final class HeapWatch {
                 pool.resetPeakUsage();
             }
         }
-        MOST_RETAINED.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        long inUse = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        MOST_RETAINED.set(inUse);
+        MOST_DRIVER_OWN.set(Math.max(0, inUse - SparkManagedMemory.onHeapInUse()));
     }
 
     /** The sum of the heap pools' peaks since {@link #reset()}. */
@@ -64,6 +70,17 @@ final class HeapWatch {
         return MOST_RETAINED.get();
     }
 
+    /** The most heap in use right after a collection, less Spark's managed memory then, since {@link #reset()}. */
+    static long driverOwn() {
+        return MOST_DRIVER_OWN.get();
+    }
+
+    /** Takes in one collection's outcome: the heap still in use after it, and how much of that Spark's memory manager held. */
+    static void collected(long inUse, long sparkManaged) {
+        MOST_RETAINED.accumulateAndGet(inUse, Math::max);
+        MOST_DRIVER_OWN.accumulateAndGet(Math.max(0, inUse - sparkManaged), Math::max);
+    }
+
     private static void afterCollection(Notification notification) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
@@ -72,6 +89,6 @@ final class HeapWatch {
                 .from((CompositeData) notification.getUserData()).getGcInfo().getMemoryUsageAfterGc();
         long inUse = after.entrySet().stream().filter(pool -> HEAP_POOLS.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed()).sum();
-        MOST_RETAINED.accumulateAndGet(inUse, Math::max);
+        collected(inUse, SparkManagedMemory.onHeapInUse());
     }
 }

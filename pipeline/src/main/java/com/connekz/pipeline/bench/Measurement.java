@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param baselineName what the baseline did
  * @param peakHeapBytes the driver's peak heap use during the step (sum of the heap pools' peaks)
  * @param retainedHeapBytes the most driver heap in use right after a garbage collection during the step
+ * @param driverOwnHeapBytes the same, less what Spark's memory manager held on the heap at the time
+ *                           (in local mode, the executor's cache and execution memory)
  */
 public record Measurement(String night, String step, long records, long bytes, Duration time, Duration baseline,
-        String baselineName, long peakHeapBytes, long retainedHeapBytes) {
+        String baselineName, long peakHeapBytes, long retainedHeapBytes, long driverOwnHeapBytes) {
 
     public double recordsPerSecond() {
         return records / seconds(time);

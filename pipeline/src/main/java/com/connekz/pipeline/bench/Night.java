@@ -16,6 +16,7 @@ final class Night {
     private final Map<String, Duration> times = new LinkedHashMap<>();
     private final Map<String, Long> heaps = new LinkedHashMap<>();
     private final Map<String, Long> retained = new LinkedHashMap<>();
+    private final Map<String, Long> driverOwn = new LinkedHashMap<>();
 
     private Night() {}
 
@@ -26,6 +27,7 @@ final class Night {
             night.times.put(stage.name(), Bench.time(() -> stage.run(context)));
             night.heaps.put(stage.name(), HeapWatch.peak());
             night.retained.put(stage.name(), HeapWatch.retained());
+            night.driverOwn.put(stage.name(), HeapWatch.driverOwn());
         }
         return night;
     }
@@ -51,11 +53,12 @@ final class Night {
         for (Map.Entry<String, Duration> stage : times.entrySet()) {
             Baseline baseline = baselineOf.apply(stage.getKey());
             measurements.add(new Measurement(night, stage.getKey(), batch.lines(), batch.bytes(), stage.getValue(),
-                    baseline.time(), baseline.name(), heaps.get(stage.getKey()), retained.get(stage.getKey())));
+                    baseline.time(), baseline.name(), heaps.get(stage.getKey()), retained.get(stage.getKey()),
+                    driverOwn.get(stage.getKey())));
         }
         Baseline baseline = baselineOf.apply(TOTAL);
         measurements.add(new Measurement(night, TOTAL, batch.lines(), batch.bytes(), total(), baseline.time(),
-                baseline.name(), largest(heaps), largest(retained)));
+                baseline.name(), largest(heaps), largest(retained), largest(driverOwn)));
         return measurements;
     }
 }

@@ -27,6 +27,18 @@ class HeapWatchTest {
         assertThat(kept).hasSize(120 * MB);
     }
 
+    @Test
+    void theDriversOwnFigureLeavesOutWhatSparkHeldAtEachCollection() {
+        HeapWatch.reset();
+        long start = HeapWatch.driverOwn();
+        HeapWatch.collected(start + 900L * MB, 800L * MB);
+        assertThat(HeapWatch.driverOwn()).isEqualTo(start + 100L * MB);
+        assertThat(HeapWatch.retained()).isGreaterThanOrEqualTo(start + 900L * MB);
+        HeapWatch.collected(start + 300L * MB, 0);
+        assertThat(HeapWatch.driverOwn()).as("the most seen, whatever Spark held then").isEqualTo(start + 300L * MB);
+        assertThat(HeapWatch.retained()).isGreaterThanOrEqualTo(start + 900L * MB);
+    }
+
     /** Collection notifications arrive on another thread: waits until the retained figure reaches {@code atLeast}, or 5 s. */
     private static long awaitCollectionSeen(long atLeast) throws InterruptedException {
         for (int i = 0; i < 50 && HeapWatch.retained() < atLeast; i++) {
