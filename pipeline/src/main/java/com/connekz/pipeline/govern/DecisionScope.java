@@ -42,6 +42,9 @@ final class DecisionScope {
     private static final String AFFECTED = "_affected_subject";
     private static final Set<String> ROW_KEEPING_OPERATIONS =
             Set.of("MERGE", "DELETE", "REORG", "OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES");
+    /** Operations that never add a row to a table. */
+    private static final Set<String> NEVER_ADDING_ROWS =
+            Set.of("DELETE", "REORG", "OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES");
 
     private final Optional<Mark> mark;
     private final String wholeBecause;
@@ -86,6 +89,23 @@ final class DecisionScope {
                 .filter(ingestedAfter(last.accounts()).or(passedBetween(col("deleted_at"), lastAsOf, now)))
                 .select(col("user_id").as(AFFECTED));
         return new DecisionScope(mark, null, byConsent.union(byAccount).filter(col(AFFECTED).isNotNull()).distinct());
+    }
+
+    /**
+     * Whether the scope holds no record at all: it is not whole, no commit since the mark can have
+     * added a row to {@code bronze} (only deletes, purges, vacuums and property changes followed it),
+     * and no user's consent or account changed. Then the run has nothing to decide, and silver
+     * nothing to gain or lose. Bronze's commits are read from its log; the affected users need one
+     * small query of the policy tables.
+     */
+    boolean decidesNothing(SparkSession spark, PinnedTable bronze) {
+        return wholeBecause == null && !mayHaveNewRows(spark, bronze) && affectedSubjects.isEmpty();
+    }
+
+    private boolean mayHaveNewRows(SparkSession spark, PinnedTable bronze) {
+        return DeltaTables.commitsAfter(spark, bronze.path(), mark.orElseThrow().bronze().version()).stream()
+                .filter(commit -> commit.version() <= bronze.version())
+                .anyMatch(commit -> !NEVER_ADDING_ROWS.contains(commit.operation()));
     }
 
     /** Whether every record is decided, and why. */

@@ -52,7 +52,11 @@ final class DecisionTally {
      * because their user's consent or account changed, and the latest {@code _ingested_at} of the
      * fresh ones (empty when there were none).
      */
-    record Decisions(SourceCounts fresh, SourceCounts again, Optional<Instant> latestNew) {}
+    record Decisions(SourceCounts fresh, SourceCounts again, Optional<Instant> latestNew) {
+        /** A run that decided no record. */
+        static final Decisions NONE = new Decisions(SourceCounts.governed(0, Map.of()),
+                SourceCounts.governed(0, Map.of()), Optional.empty());
+    }
 
     private final Observation observation = new Observation();
     private Map<String, Object> aggregated;

@@ -44,6 +44,8 @@ public final class GovernStage implements Stage {
     public static final String REDACTED_ENTITIES = "redacted_entities.";
     /** Prefix of the metrics counting older records decided again: {@code decided_again.chats.withdrawn}. */
     public static final String DECIDED_AGAIN = "decided_again.";
+    /** Metric per source: 1 when nothing can have changed since its last mark and no record was decided. */
+    public static final String DECIDED_NOTHING = "decided_nothing.";
     static final String ENTITIES_COLUMN = "redaction_entities";
     private static final Logger LOG = LoggerFactory.getLogger(GovernStage.class);
 
@@ -92,15 +94,24 @@ public final class GovernStage implements Stage {
                     context.startedAt(), DeltaTables.exists(spark, lake.silver(source)), redactionPolicy);
             scope.whole().ifPresent(why -> LOG.info("govern {}: deciding every record ({})", source.folder(), why));
             result.metric("decided_whole." + source.folder(), scope.whole().isPresent() ? 1 : 0);
-            Dataset<Row> selected = scope.select(source, bronze.frame());
-            SilverTable.Decided decided = new SilverTable.Decided(governance.decide(source, selected),
-                    scope.whole().isPresent(),
-                    examples -> governance.decide(source, SilverTable.ofExamples(source, bronze.frame(), examples)));
-
-            DecisionTally tally = new DecisionTally();
-            SilverTable.Written written = new SilverTable(spark, lake.silver(source), source)
-                    .write(decided, tally, redaction, context.runId());
-            DecisionTally.Decisions decisions = tally.counts().orElseGet(() -> count(governance, source, selected));
+            SilverTable silver = new SilverTable(spark, lake.silver(source), source);
+            boolean nothing = scope.decidesNothing(spark, bronze);
+            result.metric(DECIDED_NOTHING + source.folder(), nothing ? 1 : 0);
+            SilverTable.Written written;
+            DecisionTally.Decisions decisions;
+            if (nothing) {
+                LOG.info("govern {}: nothing ingested and no consent or account changed since the last mark", source.folder());
+                written = silver.unchanged();
+                decisions = DecisionTally.Decisions.NONE;
+            } else {
+                Dataset<Row> selected = scope.select(source, bronze.frame());
+                SilverTable.Decided decided = new SilverTable.Decided(governance.decide(source, selected),
+                        scope.whole().isPresent(),
+                        examples -> governance.decide(source, SilverTable.ofExamples(source, bronze.frame(), examples)));
+                DecisionTally tally = new DecisionTally();
+                written = silver.write(decided, tally, redaction, context.runId());
+                decisions = tally.counts().orElseGet(() -> count(governance, source, selected));
+            }
             Instant ingestedUntil = decisions.latestNew()
                     .or(() -> last.map(mark -> mark.bronze().ingestedUntil()))
                     .orElse(null);

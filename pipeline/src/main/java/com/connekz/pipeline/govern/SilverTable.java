@@ -266,6 +266,11 @@ final class SilverTable {
         return col(key).equalTo(col(SILVER_PREFIX + key));
     }
 
+    /** The table as it stands, for a run that writes nothing to it. */
+    Written unchanged() {
+        return new Written(DeltaTables.version(spark, path).orElseThrow(), 0, 0, 0);
+    }
+
     private Written lastCommit() {
         DeltaTables.Commit commit = DeltaTables.latestCommit(spark, path).orElseThrow();
         return new Written(commit.version(),

@@ -205,14 +205,30 @@ class GovernStageTest {
         StageResult first = new GovernStage().run(run("run-1"));
         StageResult second = new GovernStage().run(run("run-2"));
 
-        assertThat(first.metrics()).containsEntry("decided_whole.chats", 1L);
-        assertThat(second.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("decided_again.chats.used", 0L);
+        assertThat(first.metrics()).containsEntry("decided_whole.chats", 1L).containsEntry("decided_nothing.chats", 0L);
+        assertThat(second.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("decided_again.chats.used", 0L)
+                .containsEntry("decided_nothing.chats", 1L).containsEntry("decided_nothing.api", 1L);
         assertThat(second.sources().get("chats")).isEqualTo(SourceCounts.governed(0, Map.of()));
         assertThat(second.outputs()).isEqualTo(first.outputs());
         assertThat(second.metrics()).containsEntry("silver.chats.inserted", 0L).containsEntry("silver.chats.updated", 0L)
                 .containsEntry("silver.chats.removed", 0L);
         assertThat(silver(Source.CHATS).select("_govern_run_id").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                 .containsExactly("run-1");
+    }
+
+    @Test
+    void aBronzeDeleteSinceTheMarkAddsNothingToDecideButAnAppendDoes() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+        io.delta.tables.DeltaTable.forPath(spark, lake().bronze(Source.CHATS)).delete("message_id = 'm5'");
+        StageResult afterDelete = new GovernStage().run(run("run-2"));
+        save(BronzeRows.of(Source.CHATS).add("message_id", "m-bob-2", "conversation_id", "c-bob-2", "user_id", "bob", "role", "user",
+                "text", "hello again", "created_at", at("2026-04-01T00:00:00Z")).frame(), Source.CHATS, "append");
+        StageResult afterAppend = new GovernStage().run(run("run-3"));
+
+        assertThat(afterDelete.metrics()).containsEntry("decided_nothing.chats", 1L);
+        assertThat(afterAppend.metrics()).containsEntry("decided_nothing.chats", 0L).containsEntry("silver.chats.inserted", 1L);
+        assertThat(afterAppend.sources().get("chats")).isEqualTo(SourceCounts.governed(1, Map.of()));
     }
 
     @Test
@@ -233,6 +249,8 @@ class GovernStageTest {
                 .containsEntry("decided_again.chats.withdrawn", 2L).doesNotContainKey("decided_again.chats.minor");
         assertThat(second.metrics()).containsEntry("silver.chats.inserted", 1L).containsEntry("silver.chats.removed", 2L);
         assertThat(second.sources().get("api")).isEqualTo(SourceCounts.governed(0, Map.of()));
+        assertThat(second.metrics()).as("a consent changed: some user's records may change in every source")
+                .containsEntry("decided_nothing.chats", 0L).containsEntry("decided_nothing.api", 0L);
         assertThat(silver(Source.CHATS).select("message_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                 .containsExactlyInAnyOrder("m2", "m5", "m-bob-2");
     }
@@ -249,7 +267,8 @@ class GovernStageTest {
 
         StageResult second = new GovernStage().run(run("run-2", at("2026-12-02T00:00:00Z")));
 
-        assertThat(second.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("decided_again.chats.withdrawn", 1L);
+        assertThat(second.metrics()).containsEntry("decided_whole.chats", 0L).containsEntry("decided_again.chats.withdrawn", 1L)
+                .as("nothing was ingested, but a withdrawal took effect").containsEntry("decided_nothing.chats", 0L);
         assertThat(silver(Source.CHATS).filter("subject_id = 'bob'").count()).isZero();
     }
 
