@@ -62,7 +62,7 @@ public final class RedactionEngine {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        return EntityResolver.resolve(candidates(new TextView(text)), text);
+        return resolved(candidates(new TextView(text)), text);
     }
 
     /** One text redacted on its own (an example of one text). */
@@ -85,7 +85,7 @@ public final class RedactionEngine {
             List<Entity> candidates = view == null ? new ArrayList<>() : candidates(view);
             found.add(candidates);
             if (view != null && policy.propagateNames()) {
-                names.collect(view, EntityResolver.resolve(candidates, text));
+                names.collect(view, resolved(candidates, text));
             }
         }
         Pseudonyms pseudonyms = new Pseudonyms();
@@ -102,7 +102,7 @@ public final class RedactionEngine {
             if (!names.isEmpty()) {
                 names.mark(view, candidates);
             }
-            List<Entity> entities = EntityResolver.resolve(candidates, view.text());
+            List<Entity> entities = resolved(candidates, view.text());
             for (Entity entity : entities) {
                 counts.merge(entity.type(), 1L, Long::sum);
                 if (droppedBy == null && policy.drops(entity.type())) {
@@ -131,6 +131,15 @@ public final class RedactionEngine {
             }
         }
         return kept;
+    }
+
+    /**
+     * The candidates resolved, without any allow-listed text: resolution can cut a finding down to
+     * such a part ("NHI" of a name finding over "NHI ZZZ0016" once the NHI number takes the rest).
+     */
+    private List<Entity> resolved(List<Entity> candidates, String text) {
+        List<Entity> entities = EntityResolver.resolve(candidates, text);
+        return allowList.isEmpty() ? entities : entities.stream().filter(entity -> !allowed(text, entity)).toList();
     }
 
     private boolean allowed(String text, Entity entity) {

@@ -90,6 +90,35 @@ class RedactionEngineTest {
     }
 
     @Test
+    void anAllowListedPartLeftOfANameFindingStays() {
+        String text = "see NHI ZZZ0016 today";
+        Recognizer organisationOverLabelAndNumber = new Recognizer() {
+            @Override
+            public String name() {
+                return "stub";
+            }
+
+            @Override
+            public java.util.Set<String> types() {
+                return java.util.Set.of(EntityTypes.ORGANIZATION);
+            }
+
+            @Override
+            public void recognize(TextView view, List<Entity> found) {
+                found.add(new Entity(EntityTypes.ORGANIZATION, 4, 15, 0.8, name()));
+            }
+        };
+        RedactionEngine engine = new RedactionEngine(RedactionPolicy.shipped(),
+                RecognizerRegistry.of(List.of(organisationOverLabelAndNumber,
+                        new com.connekz.pipeline.redact.recognizers.NhiRecognizer())), KEY);
+
+        RedactedText result = engine.redact(text);
+
+        assertThat(result.text()).isEqualTo("see NHI <NZ_NHI_1> today");
+        assertThat(result.entities()).extracting(Entity::type).containsExactly(EntityTypes.NZ_NHI);
+    }
+
+    @Test
     void contextGatedTypesNeedTheirContext() {
         assertThat(ENGINE.analyze("code AB123456 shipped")).isEmpty();
         List<Entity> withContext = ENGINE.analyze("my driver licence is AB123456");
