@@ -17,8 +17,8 @@ public final class TextView {
     private Boolean hasCapital;
     private int count;
     /** How far before the first and after the last digit of a run an entity holding it may reach. */
-    public static final int WINDOW_BEFORE = 40;
-    public static final int WINDOW_AFTER = 160;
+    static final int WINDOW_BEFORE = 40;
+    static final int WINDOW_AFTER = 160;
 
     public TextView(String text) {
         this.text = text;
@@ -103,26 +103,13 @@ public final class TextView {
      * than the two together lies inside one.
      */
     public int[] digitWindows(int before, int after) {
-        int[] runs = digitRuns();
-        int[] windows = new int[runs.length];
-        int size = 0;
-        for (int r = 0; r < runs.length; r += 2) {
-            int start = Math.max(0, runs[r] - before);
-            int end = Math.min(text.length(), runs[r + 1] + after);
-            if (size > 0 && start <= windows[size - 1]) {
-                windows[size - 1] = end;
-            } else {
-                windows[size++] = start;
-                windows[size++] = end;
-            }
-        }
-        return size == windows.length ? windows : java.util.Arrays.copyOf(windows, size);
+        return widened(digitRuns(), before, after, text.length());
     }
 
     /** The maximal runs of ASCII digits, as {@code [start, end)} pairs in order; computed on first use. */
     public int[] digitRuns() {
         if (digitRuns == null) {
-            digitRuns = windowsAround(text, i -> isAsciiDigit(text.charAt(i)), 0, 1);
+            digitRuns = runsOf(text, i -> isAsciiDigit(text.charAt(i)));
         }
         return digitRuns;
     }
@@ -137,26 +124,52 @@ public final class TextView {
      * {@code [start, end)} pairs in order.
      */
     public static int[] windowsAround(String text, java.util.function.IntPredicate marks, int before, int after) {
-        int[] windows = new int[8];
+        // A run's last marked index is one before its end, so "after chars after it" is after - 1 past the end.
+        return widened(runsOf(text, marks), before, after - 1, text.length());
+    }
+
+    /** The maximal runs of indices of {@code text} where {@code marks} holds, as {@code [start, end)} pairs in order. */
+    private static int[] runsOf(String text, java.util.function.IntPredicate marks) {
+        int[] runs = new int[8];
         int size = 0;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n) {
             if (!marks.test(i)) {
+                i++;
                 continue;
             }
-            int start = Math.max(0, i - before);
-            int end = Math.min(n, i + after);
+            int start = i;
+            while (i < n && marks.test(i)) {
+                i++;
+            }
+            if (size + 2 > runs.length) {
+                runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+            }
+            runs[size++] = start;
+            runs[size++] = i;
+        }
+        return java.util.Arrays.copyOf(runs, size);
+    }
+
+    /**
+     * Each {@code [start, end)} pair of {@code runs} widened by {@code before} and {@code after},
+     * kept inside {@code [0, length)}, and merged with the one before it where they touch.
+     */
+    private static int[] widened(int[] runs, int before, int after, int length) {
+        int[] windows = new int[runs.length];
+        int size = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            int start = Math.max(0, runs[r] - before);
+            int end = Math.min(length, runs[r + 1] + after);
             if (size > 0 && start <= windows[size - 1]) {
                 windows[size - 1] = end;
             } else {
-                if (size + 2 > windows.length) {
-                    windows = java.util.Arrays.copyOf(windows, windows.length * 2);
-                }
                 windows[size++] = start;
                 windows[size++] = end;
             }
         }
-        return java.util.Arrays.copyOf(windows, size);
+        return size == windows.length ? windows : java.util.Arrays.copyOf(windows, size);
     }
 
     /**

@@ -21,6 +21,13 @@ class TextViewTest {
     }
 
     @Test
+    void windowsAroundMarkedCharsReachBeforeAndAfterEachAndMergeWhereTheyTouch() {
+        String text = "a+b++cdefgh+";
+        assertArrayEquals(new int[] {0, 6, 10, 12}, TextView.windowsAround(text, i -> text.charAt(i) == '+', 1, 2));
+        assertArrayEquals(new int[] {1, 2, 3, 5, 11, 12}, TextView.windowsAround(text, i -> text.charAt(i) == '+', 0, 1));
+    }
+
+    @Test
     void aTextWithoutDigitsHasNoWindows() {
         assertArrayEquals(new int[0], new TextView("no digits here").digitWindows(3, 3));
     }
