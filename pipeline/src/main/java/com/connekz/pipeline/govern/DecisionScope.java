@@ -10,9 +10,12 @@ import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,20 +43,28 @@ final class DecisionScope {
     /** Whether a decided record was ingested after the source's last mark (true for all without one). */
     static final String IS_NEW = "_ingested_since_mark";
     private static final String AFFECTED = "_affected_subject";
-    private static final Set<String> ROW_KEEPING_OPERATIONS =
-            Set.of("MERGE", "DELETE", "REORG", "OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES");
-    /** Operations that never add a row to a table. */
+    /** Operations that never add a row: the deletion stage's deletes, purges and vacuums, property changes. */
     private static final Set<String> NEVER_ADDING_ROWS =
             Set.of("DELETE", "REORG", "OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES");
+    /** Operations that change no row in place: those, and ingestion's merges (which stamp every row they write). */
+    private static final Set<String> ROW_KEEPING_OPERATIONS = Stream.concat(NEVER_ADDING_ROWS.stream(), Stream.of("MERGE"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Optional<Mark> mark;
     private final String wholeBecause;
     private final Dataset<Row> affectedSubjects;
+    private final boolean bronzeMayHaveNewRows;
 
-    private DecisionScope(Optional<Mark> mark, String wholeBecause, Dataset<Row> affectedSubjects) {
+    private DecisionScope(Optional<Mark> mark, String wholeBecause, Dataset<Row> affectedSubjects,
+                          boolean bronzeMayHaveNewRows) {
         this.mark = mark;
         this.wholeBecause = wholeBecause;
         this.affectedSubjects = affectedSubjects;
+        this.bronzeMayHaveNewRows = bronzeMayHaveNewRows;
+    }
+
+    private static DecisionScope whole(Optional<Mark> mark, String because) {
+        return new DecisionScope(mark, because, null, true);
     }
 
     /**
@@ -64,21 +75,22 @@ final class DecisionScope {
     static DecisionScope of(SparkSession spark, Optional<Mark> mark, PinnedTable bronze, PinnedTable consent,
                             PinnedTable accounts, Instant asOf, boolean silverExists, String redactionPolicy) {
         if (mark.isEmpty()) {
-            return new DecisionScope(mark, "no earlier mark", null);
+            return whole(mark, "no earlier mark");
         }
         if (!silverExists) {
-            return new DecisionScope(mark, "silver does not exist", null);
+            return whole(mark, "silver does not exist");
         }
         Mark last = mark.get();
+        List<DeltaTables.Commit> bronzeCommits = commitsSince(spark, bronze, last.bronze());
         String whole = last.rulesVersion() != Governance.RULES_VERSION ? "the rules changed"
                 : !Objects.equals(last.redactionPolicy(), redactionPolicy) ? "the redaction policy changed"
                 : asOf.isBefore(last.asOf()) ? "this run's clock is behind the last mark's"
-                : rewritten(spark, bronze, last.bronze())
-                        .or(() -> rewritten(spark, consent, last.consent()))
-                        .or(() -> rewritten(spark, accounts, last.accounts()))
+                : rewritten(bronze, last.bronze(), bronzeCommits)
+                        .or(() -> rewritten(consent, last.consent(), commitsSince(spark, consent, last.consent())))
+                        .or(() -> rewritten(accounts, last.accounts(), commitsSince(spark, accounts, last.accounts())))
                         .orElse(null);
         if (whole != null) {
-            return new DecisionScope(mark, whole, null);
+            return whole(mark, whole);
         }
         Timestamp lastAsOf = Timestamp.from(last.asOf());
         Timestamp now = Timestamp.from(asOf);
@@ -88,24 +100,20 @@ final class DecisionScope {
         Dataset<Row> byAccount = accounts.frame()
                 .filter(ingestedAfter(last.accounts()).or(passedBetween(col("deleted_at"), lastAsOf, now)))
                 .select(col("user_id").as(AFFECTED));
-        return new DecisionScope(mark, null, byConsent.union(byAccount).filter(col(AFFECTED).isNotNull()).distinct());
+        boolean mayHaveNewRows = bronzeCommits.stream().anyMatch(commit -> !NEVER_ADDING_ROWS.contains(commit.operation()));
+        return new DecisionScope(mark, null, byConsent.union(byAccount).filter(col(AFFECTED).isNotNull()).distinct(),
+                mayHaveNewRows);
     }
 
     /**
      * Whether the scope holds no record at all: it is not whole, no commit since the mark can have
      * added a row to {@code bronze} (only deletes, purges, vacuums and property changes followed it),
      * and no user's consent or account changed. Then the run has nothing to decide, and silver
-     * nothing to gain or lose. Bronze's commits are read from its log; the affected users need one
-     * small query of the policy tables.
+     * nothing to gain or lose. Bronze's commits were read from its log with the scope; the affected
+     * users need one small query of the policy tables.
      */
-    boolean decidesNothing(SparkSession spark, PinnedTable bronze) {
-        return wholeBecause == null && !mayHaveNewRows(spark, bronze) && affectedSubjects.isEmpty();
-    }
-
-    private boolean mayHaveNewRows(SparkSession spark, PinnedTable bronze) {
-        return DeltaTables.commitsAfter(spark, bronze.path(), mark.orElseThrow().bronze().version()).stream()
-                .filter(commit -> commit.version() <= bronze.version())
-                .anyMatch(commit -> !NEVER_ADDING_ROWS.contains(commit.operation()));
+    boolean decidesNothing() {
+        return wholeBecause == null && !bronzeMayHaveNewRows && affectedSubjects.isEmpty();
     }
 
     /** Whether every record is decided, and why. */
@@ -140,16 +148,25 @@ final class DecisionScope {
                 : col(BronzeSchema.INGESTED_AT).gt(lit(Timestamp.from(mark.ingestedUntil())));
     }
 
-    /** Why {@code table} may have changed rows without re-ingesting them since {@code mark}, if it may. */
-    private static Optional<String> rewritten(SparkSession spark, PinnedTable table, TableMark mark) {
+    /** The commits of {@code table} after {@code mark}'s version, up to the pinned version. */
+    private static List<DeltaTables.Commit> commitsSince(SparkSession spark, PinnedTable table, TableMark mark) {
+        return DeltaTables.commitsAfter(spark, table.path(), mark.version()).stream()
+                .filter(commit -> commit.version() <= table.version())
+                .toList();
+    }
+
+    /**
+     * Why {@code table} may have changed rows without re-ingesting them since {@code mark}, if it
+     * may, judged by {@code commits}, the table's commits since the mark.
+     */
+    private static Optional<String> rewritten(PinnedTable table, TableMark mark, List<DeltaTables.Commit> commits) {
         if (mark.version() < 0) {
             return Optional.empty();
         }
         if (table.version() < mark.version()) {
             return Optional.of(relative(table) + " is older than the last mark (re-created)");
         }
-        return DeltaTables.commitsAfter(spark, table.path(), mark.version()).stream()
-                .filter(commit -> commit.version() <= table.version())
+        return commits.stream()
                 .filter(commit -> !keepsRows(commit))
                 .findFirst()
                 .map(commit -> relative(table) + " version " + commit.version() + " is a " + commit.operation()

@@ -95,7 +95,7 @@ public final class GovernStage implements Stage {
             scope.whole().ifPresent(why -> LOG.info("govern {}: deciding every record ({})", source.folder(), why));
             result.metric("decided_whole." + source.folder(), scope.whole().isPresent() ? 1 : 0);
             SilverTable silver = new SilverTable(spark, lake.silver(source), source);
-            boolean nothing = scope.decidesNothing(spark, bronze);
+            boolean nothing = scope.decidesNothing();
             result.metric(DECIDED_NOTHING + source.folder(), nothing ? 1 : 0);
             SilverTable.Written written;
             DecisionTally.Decisions decisions;
