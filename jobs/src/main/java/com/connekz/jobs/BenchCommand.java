@@ -2,6 +2,7 @@ package com.connekz.jobs;
 
 import com.connekz.pipeline.bench.Bench;
 import com.connekz.pipeline.bench.Measurement;
+import com.connekz.pipeline.bench.StageProfile;
 import com.connekz.pipeline.config.PipelineConfig;
 import com.connekz.pipeline.spark.Sparks;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--stages", split = ",", description = "only these nightly stages, in nightly order (default: all)")
     java.util.Set<String> only;
 
+    @Option(names = "--profile", description = "after each stage, print to standard error where its time went:"
+            + " the longest Spark queries and the line of code that ran each")
+    boolean profile;
+
     @Option(names = "--work", description = "scratch folder (default: a new temporary folder)")
     Path work;
 
@@ -58,7 +63,12 @@ final class BenchCommand implements Callable<Integer> {
                         "seconds", "records/s", "MB/s", "heap MB", "kept MB", "driver MB", "ratio", "baseline (seconds)");
                 out.flush();
             }
-            List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder)
+            PrintWriter err = spec.commandLine().getErr();
+            StageProfile stageProfile = profile ? StageProfile.printing(spark, text -> {
+                err.print(text);
+                err.flush();
+            }) : StageProfile.off();
+            List<Measurement> figures = new Bench(spark, config, RunSupport.hashKey(config), folder, stageProfile)
                     .run(records, days, deletedUsers, context -> Stages.nightly(context).stream()
                             .filter(stage -> only == null || only.contains(stage.name())).toList(),
                             night -> printNight(out, night));

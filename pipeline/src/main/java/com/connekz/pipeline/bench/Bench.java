@@ -36,12 +36,14 @@ public final class Bench {
     private final PipelineConfig config;
     private final HashKey key;
     private final Path work;
+    private final StageProfile profile;
 
-    public Bench(SparkSession spark, PipelineConfig config, HashKey key, Path work) {
+    public Bench(SparkSession spark, PipelineConfig config, HashKey key, Path work, StageProfile profile) {
         this.spark = spark;
         this.config = config;
         this.key = key;
         this.work = work;
+        this.profile = profile;
     }
 
     /**
@@ -64,20 +66,20 @@ public final class Bench {
         List<Measurement> all = new ArrayList<>();
 
         Duration bare1 = time(() -> BareCopy.copy(spark, landing.folder(), work.resolve("bare-1")));
-        Night firstNight = Night.run(context(landing.folder(), 0), stages);
+        Night firstNight = Night.run(context(landing.folder(), 0), stages, profile);
         Duration bare2 = time(() -> BareCopy.copy(spark, landing.folder(), work.resolve("bare-2")));
         Duration bare = bare1.compareTo(bare2) <= 0 ? bare1 : bare2;
         Night.Baseline bareCopy = new Night.Baseline("bare copy", bare);
         all.addAll(report(firstNight.measure(FIRST, first, stage -> bareCopy), onNight));
 
         BenchLanding.Batch nextDay = landing.nextDay();
-        Night incremental = Night.run(context(landing.folder(), 1), stages);
+        Night incremental = Night.run(context(landing.folder(), 1), stages, profile);
         all.addAll(report(incremental.measure(INCREMENTAL, nextDay, stage -> sameStageOf(firstNight, stage)), onNight));
 
         if (deletedUsers > 0) {
             BenchLanding.Batch requests = landing.deletionRequests(someUsers(deletedUsers));
             Duration rewrite = time(() -> FullRewrite.rewrite(spark, work.resolve("lake"), work.resolve("rewrite")));
-            Night deletion = Night.run(context(landing.folder(), 2), stages);
+            Night deletion = Night.run(context(landing.folder(), 2), stages, profile);
             Night.Baseline fullRewrite = new Night.Baseline("full rewrite", rewrite);
             all.addAll(report(deletion.measure(DELETION, requests,
                     stage -> stage.equals(DELETE_STAGE) ? fullRewrite : sameStageOf(firstNight, stage)), onNight));

@@ -20,11 +20,13 @@ final class Night {
 
     private Night() {}
 
-    static Night run(RunContext context, Function<RunContext, List<Stage>> stages) {
+    static Night run(RunContext context, Function<RunContext, List<Stage>> stages, StageProfile profile) {
         Night night = new Night();
         for (Stage stage : stages.apply(context)) {
             HeapWatch.reset();
+            profile.start();
             night.times.put(stage.name(), Bench.time(() -> stage.run(context)));
+            profile.finish(stage.name());
             night.heaps.put(stage.name(), HeapWatch.peak());
             night.retained.put(stage.name(), HeapWatch.retained());
             night.driverOwn.put(stage.name(), HeapWatch.driverOwn());

@@ -16,7 +16,7 @@ import com.connekz.pipeline.hashing.KeyedHash;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.run.StageResult;
 import com.connekz.pipeline.spark.Sparks;
-import com.connekz.pipeline.testing.QueryTimings;
+import com.connekz.pipeline.bench.QueryTimings;
 import com.connekz.pipeline.testing.TestLake;
 import com.connekz.pipeline.testing.TwoUsers;
 import java.io.IOException;

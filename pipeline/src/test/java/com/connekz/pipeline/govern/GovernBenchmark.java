@@ -8,7 +8,7 @@ import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.SourceCounts;
 import com.connekz.pipeline.run.StageResult;
-import com.connekz.pipeline.testing.QueryTimings;
+import com.connekz.pipeline.bench.QueryTimings;
 import com.connekz.pipeline.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.connekz.pipeline.testing;
+package com.connekz.pipeline.bench;
 
 import java.util.ArrayList;
 import java.util.Comparator;
