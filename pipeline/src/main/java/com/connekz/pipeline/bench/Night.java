@@ -2,6 +2,7 @@ package com.connekz.pipeline.bench;
 
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
+import com.connekz.pipeline.run.StageResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +26,9 @@ final class Night {
         for (Stage stage : stages.apply(context)) {
             HeapWatch.reset();
             profile.start();
-            night.times.put(stage.name(), Bench.time(() -> stage.run(context)));
-            profile.finish(stage.name());
+            StageResult[] result = new StageResult[1];
+            night.times.put(stage.name(), Bench.time(() -> result[0] = stage.run(context)));
+            profile.finish(result[0]);
             night.heaps.put(stage.name(), HeapWatch.peak());
             night.retained.put(stage.name(), HeapWatch.retained());
             night.driverOwn.put(stage.name(), HeapWatch.driverOwn());

@@ -1,6 +1,8 @@
 package com.connekz.pipeline.bench;
 
+import com.connekz.pipeline.run.StageResult;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -39,10 +41,11 @@ public final class StageProfile {
         }
     }
 
-    void finish(String stage) {
+    void finish(StageResult result) {
         if (timings == null) {
             return;
         }
+        String stage = result.stage();
         // Listeners hear of a query's end asynchronously: let the last ones arrive first.
         try {
             spark.listenerBus().waitUntilEmpty(LISTENER_WAIT_MILLIS);
@@ -54,6 +57,7 @@ public final class StageProfile {
         int shown = Math.min(SHOWN_QUERIES, lines.size() - 1);
         lines.subList(0, shown).forEach(line -> text.append("  ").append(line).append('\n'));
         text.append("  ").append(lines.get(lines.size() - 1)).append('\n');
+        text.append("  metrics: ").append(new TreeMap<>(result.metrics())).append('\n');
         out.accept(text.toString());
     }
 }
