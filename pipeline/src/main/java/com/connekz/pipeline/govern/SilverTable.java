@@ -11,6 +11,7 @@ import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.DeltaTables;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ final class SilverTable {
     private static final String SILVER_PREFIX = "_silver_";
     private static final String UPSERT = "upsert";
     private static final String REMOVE = "remove";
+    private static final String IN_SILVER = SILVER_PREFIX + "in_silver";
 
     private final SparkSession spark;
     private final String path;
@@ -106,8 +108,7 @@ final class SilverTable {
                 if (byOperation.isEmpty()) {
                     return new Written(existing.getAsLong(), 0, 0, 0);
                 }
-                merge(decided, changes, redaction, runId);
-                return lastCommit();
+                return merge(decided, changes, redaction, runId, existing.getAsLong());
             } finally {
                 changes.unpersist();
             }
@@ -172,15 +173,20 @@ final class SilverTable {
     }
 
     /**
-     * One MERGE: the used records of every changed example, read in full and redacted together (a
+     * The used records of every changed example, read in full and redacted together (a
      * conversation's pseudonyms and dropped types span all its messages, not just the new one), are
      * upserted; the records to remove are removed. A record the redaction hook kept out is removed
      * too: its silver row holds an older content or an example now dropped, which must not stay.
+     *
+     * <p>Rows whose key silver already holds go through one MERGE, committed first; rows new to
+     * silver (most of a night: its new records) are then appended. A MERGE reads and joins all of
+     * silver whatever its source holds, so a night that only adds records gets no MERGE at all. A
+     * run that fails between the two commits leaves silver without some new records, never with a
+     * record that should have left it; the next run decides them again, as its mark did not move.
      */
-    private void merge(Decided decided, Dataset<Row> changes, RedactionHook redaction, String runId) {
+    private Written merge(Decided decided, Dataset<Row> changes, RedactionHook redaction, String runId, long before) {
         String key = source.naturalKey();
         String example = source.exampleKey();
-        DeltaTable silver = DeltaTable.forPath(spark, path);
         Dataset<Row> changedExamples = changes.filter(col(OPERATION).equalTo(UPSERT)).select(col(example).as(CHANGED_EXAMPLE));
         if (!example.equals(key)) {
             changedExamples = changedExamples.distinct();
@@ -193,18 +199,36 @@ final class SilverTable {
                 .join(upserts.select(col(key)), sameKey(key), "left_anti")
                 .select(col(SILVER_PREFIX + key).as(key), lit(REMOVE).as(OPERATION));
         Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE)).unionByName(keptOutByRedaction, true);
-        // Delta's MERGE reads a source of plain Delta scans twice (to find the touched files, then to
-        // write them) instead of materializing it: held here, bronze is read and decided once.
-        Dataset<Row> mergeSource = upserts.unionByName(removals, true).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> storedKeys = spark.read().format("delta").load(path).select(col(key).as(SILVER_PREFIX + key));
+        // Held: the merge and the append read it, and Delta's MERGE would otherwise read a source of
+        // plain Delta scans twice (to find the touched files, then to write them).
+        Dataset<Row> operations = upserts.unionByName(removals, true)
+                .join(storedKeys, sameKey(key), "left_outer")
+                .withColumn(IN_SILVER, col(SILVER_PREFIX + key).isNotNull())
+                .drop(SILVER_PREFIX + key)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            mergeInto(silver, mergeSource);
+            DeltaTable silver = withColumnsOf(DeltaTable.forPath(spark, path), operations.drop(IN_SILVER));
+            Written merged = new Written(before, 0, 0, 0);
+            Dataset<Row> inPlace = operations.filter(col(IN_SILVER)).drop(IN_SILVER);
+            if (!inPlace.isEmpty()) {
+                mergeInto(silver, inPlace);
+                merged = lastCommit();
+            }
+            Dataset<Row> added = operations.filter(not(col(IN_SILVER)).and(col(OPERATION).equalTo(UPSERT)))
+                    .select(Arrays.stream(silver.toDF().columns()).map(column -> col("`" + column + "`")).toArray(Column[]::new));
+            if (added.isEmpty()) {
+                return merged;
+            }
+            added.write().format("delta").mode("append").save(path);
+            Written appended = lastCommit();
+            return new Written(appended.version(), merged.inserted() + appended.inserted(), merged.updated(), merged.removed());
         } finally {
-            mergeSource.unpersist();
+            operations.unpersist();
         }
     }
 
-    private void mergeInto(DeltaTable table, Dataset<Row> mergeSource) {
-        DeltaTable silver = withColumnsOf(table, mergeSource);
+    private void mergeInto(DeltaTable silver, Dataset<Row> mergeSource) {
         String key = source.naturalKey();
         Map<String, String> assignments = new LinkedHashMap<>();
         for (String column : silver.toDF().columns()) {

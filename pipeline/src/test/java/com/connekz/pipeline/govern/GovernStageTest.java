@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.upper;
 import com.connekz.pipeline.config.HashKey;
 import com.connekz.pipeline.config.PipelineConfig;
 import com.connekz.pipeline.ingest.Source;
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.Lake;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.SourceCounts;
@@ -253,6 +254,41 @@ class GovernStageTest {
                 .containsEntry("decided_nothing.chats", 0L).containsEntry("decided_nothing.api", 0L);
         assertThat(silver(Source.CHATS).select("message_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                 .containsExactlyInAnyOrder("m2", "m5", "m-bob-2");
+    }
+
+    @Test
+    void aNightThatOnlyAddsRecordsAppendsThemAndOneThatAlsoRemovesMergesTheRemovalsFirst() {
+        landTheFirstNight();
+        new GovernStage().run(run("run-1"));
+        int first = DeltaTables.commits(spark, lake().silver(Source.CHATS)).size();
+
+        save(BronzeRows.of(Source.CHATS).add("message_id", "m-bob-2", "conversation_id", "c-bob-2", "user_id", "bob", "role", "user",
+                "text", "hello again", "created_at", at("2026-04-01T00:00:00Z")).frame(), Source.CHATS, "append");
+        StageResult second = new GovernStage().run(run("run-2"));
+        assertThat(second.metrics()).containsEntry("silver.chats.inserted", 1L).containsEntry("silver.chats.removed", 0L);
+        assertThat(operationsAfter(Source.CHATS, first)).as("new records only: no MERGE reads all of silver")
+                .containsExactly("WRITE");
+
+        Dataset<Row> laterNight = BronzeRows.of(Source.CHATS).add("message_id", "m-bob-3", "conversation_id", "c-bob-3",
+                "user_id", "bob", "role", "user", "text", "and again", "created_at", at("2026-04-02T00:00:00Z")).frame()
+                .withColumn("_ingested_at", lit(java.sql.Timestamp.from(NEXT_NIGHT.plusSeconds(3600))));
+        laterNight.write().format("delta").mode("append").save(lake().bronze(Source.CHATS));
+        save(BronzeRows.of(Source.CONSENT).add("event_id", "w-alice", "user_id", "alice", "purpose", "model_training",
+                "granted", false, "effective_at", at("2026-06-01T00:00:00Z")).frame(), Source.CONSENT, "append");
+        StageResult third = new GovernStage().run(run("run-3"));
+        assertThat(third.metrics()).containsEntry("silver.chats.inserted", 1L).containsEntry("silver.chats.removed", 2L);
+        assertThat(operationsAfter(Source.CHATS, first + 1)).as("removals leave silver before new records enter it")
+                .containsExactly("MERGE", "WRITE");
+        assertThat(third.outputs()).containsEntry("silver/chats", (long) first + 2);
+        assertThat(silver(Source.CHATS).select("message_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactlyInAnyOrder("m2", "m5", "m-bob-2", "m-bob-3");
+    }
+
+    /** The operations of the silver commits after the first {@code skipped}, oldest first. */
+    List<String> operationsAfter(Source source, int skipped) {
+        return DeltaTables.commits(spark, lake().silver(source)).stream()
+                .sorted(java.util.Comparator.comparingLong(DeltaTables.Commit::version))
+                .skip(skipped).map(DeltaTables.Commit::operation).toList();
     }
 
     @Test
