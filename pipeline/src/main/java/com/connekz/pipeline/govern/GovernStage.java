@@ -72,8 +72,21 @@ public final class GovernStage implements Stage {
         Lake lake = context.lake();
         StageResult.Builder result = StageResult.builder(NAME);
 
-        PinnedTable consent = pinned(spark, lake, Source.CONSENT, result);
-        PinnedTable accounts = pinned(spark, lake, Source.ACCOUNTS, result);
+        // Every source's decision and scope read the two policy tables: held once for the run.
+        PinnedTable consent = pinned(spark, lake, Source.CONSENT, result).held();
+        PinnedTable accounts = pinned(spark, lake, Source.ACCOUNTS, result).held();
+        try {
+            governSources(context, consent, accounts, result);
+        } finally {
+            consent.release();
+            accounts.release();
+        }
+        return result.build();
+    }
+
+    private void governSources(RunContext context, PinnedTable consent, PinnedTable accounts, StageResult.Builder result) {
+        SparkSession spark = context.spark();
+        Lake lake = context.lake();
         Governance governance = new Governance(consent.frame(), accounts.frame(), context.startedAt());
         GovernMarks marks = new GovernMarks(spark, lake.system(GovernMarks.FOLDER));
         Map<String, GovernMarks.Mark> lastMarks = marks.latest();
@@ -131,7 +144,6 @@ public final class GovernStage implements Stage {
                     Governance.RULES_VERSION, new TableMark(bronze.version(), ingestedUntil), consentMark, accountsMark,
                     redactionPolicy));
         }
-        return result.build();
     }
 
     /**

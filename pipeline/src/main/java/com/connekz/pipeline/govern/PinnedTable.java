@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * A Delta table read at one version, so that what a run decided can be replayed from the same
@@ -37,6 +38,20 @@ public record PinnedTable(String path, Dataset<Row> frame, long version) {
     /** The latest version, or no rows of {@code schema} at version -1 when there is no table yet. */
     public static PinnedTable latestOrEmpty(SparkSession spark, String path, StructType schema) {
         return latest(spark, path).orElseGet(() -> new PinnedTable(path, spark.createDataFrame(List.of(), schema), -1));
+    }
+
+    /**
+     * The same version with its rows held in Spark's cache until {@link #release()}: for a small
+     * table read by many queries of one run, which then neither plan a Delta scan nor read its files
+     * again.
+     */
+    public PinnedTable held() {
+        return new PinnedTable(path, frame.persist(StorageLevel.MEMORY_AND_DISK()), version);
+    }
+
+    /** Drops what {@link #held()} cached. */
+    public void release() {
+        frame.unpersist(false);
     }
 
     public boolean exists() {
