@@ -120,7 +120,9 @@ public final class GovernStage implements Stage {
                 Dataset<Row> selected = scope.select(source, bronze.frame());
                 SilverTable.Decided decided = new SilverTable.Decided(governance.decide(source, selected),
                         scope.whole().isPresent(),
-                        examples -> governance.decide(source, SilverTable.ofExamples(source, bronze.frame(), examples)));
+                        examples -> governance.decide(source, SilverTable.ofExamples(source,
+                                scope.whole().isPresent() ? bronze.frame() : bronze.filesHolding(source.exampleKey(), examples,
+                                        SilverTable.CHANGED_EXAMPLE), examples)));
                 DecisionTally tally = new DecisionTally();
                 written = silver.write(decided, tally, redaction, context.runId());
                 decisions = tally.counts().orElseGet(() -> count(governance, source, selected));

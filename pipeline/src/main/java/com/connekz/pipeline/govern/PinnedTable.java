@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 import com.connekz.pipeline.govern.GovernMarks.TableMark;
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.FilesHoldingKeys;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -52,6 +53,15 @@ public record PinnedTable(String path, Dataset<Row> frame, long version) {
     /** Drops what {@link #held()} cached. */
     public void release() {
         frame.unpersist(false);
+    }
+
+    /**
+     * The rows of the files of this version where some of {@code keys} (column {@code keysColumn})
+     * occur in {@code keyColumn}: a superset of the rows holding those keys, read without the files
+     * that hold none ({@link FilesHoldingKeys}).
+     */
+    public Dataset<Row> filesHolding(String keyColumn, Dataset<Row> keys, String keysColumn) {
+        return FilesHoldingKeys.of(frame.sparkSession(), path, version, frame, keyColumn, keys, keysColumn);
     }
 
     public boolean exists() {

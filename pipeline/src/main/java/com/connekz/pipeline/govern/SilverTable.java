@@ -191,7 +191,9 @@ final class SilverTable {
         if (!example.equals(key)) {
             changedExamples = changedExamples.distinct();
         }
-        Dataset<Row> changedRecords = used(decided.ofExamples().apply(changedExamples));
+        // Held: redaction reads the records and the kept-out check their keys; each would otherwise
+        // scan bronze and decide it again.
+        Dataset<Row> changedRecords = used(decided.ofExamples().apply(changedExamples)).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> upserts = redaction.redact(source, changedRecords)
                 .withColumn(GOVERN_RUN_ID, lit(runId))
                 .withColumn(OPERATION, lit(UPSERT));
@@ -208,23 +210,30 @@ final class SilverTable {
                 .drop(SILVER_PREFIX + key)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            Column isAdded = not(col(IN_SILVER)).and(col(OPERATION).equalTo(UPSERT));
+            boolean anyInPlace = false;
+            boolean anyAdded = false;
+            for (Row group : operations.groupBy(col(IN_SILVER), isAdded.as("added")).count().collectAsList()) {
+                anyInPlace |= group.getBoolean(0);
+                anyAdded |= group.getBoolean(1);
+            }
             DeltaTable silver = withColumnsOf(DeltaTable.forPath(spark, path), operations.drop(IN_SILVER));
             Written merged = new Written(before, 0, 0, 0);
-            Dataset<Row> inPlace = operations.filter(col(IN_SILVER)).drop(IN_SILVER);
-            if (!inPlace.isEmpty()) {
-                mergeInto(silver, inPlace);
+            if (anyInPlace) {
+                mergeInto(silver, operations.filter(col(IN_SILVER)).drop(IN_SILVER));
                 merged = lastCommit();
             }
-            Dataset<Row> added = operations.filter(not(col(IN_SILVER)).and(col(OPERATION).equalTo(UPSERT)))
-                    .select(Arrays.stream(silver.toDF().columns()).map(column -> col("`" + column + "`")).toArray(Column[]::new));
-            if (added.isEmpty()) {
+            if (!anyAdded) {
                 return merged;
             }
-            added.write().format("delta").mode("append").save(path);
+            operations.filter(isAdded)
+                    .select(Arrays.stream(silver.toDF().columns()).map(column -> col("`" + column + "`")).toArray(Column[]::new))
+                    .write().format("delta").mode("append").save(path);
             Written appended = lastCommit();
             return new Written(appended.version(), merged.inserted() + appended.inserted(), merged.updated(), merged.removed());
         } finally {
             operations.unpersist();
+            changedRecords.unpersist();
         }
     }
 
