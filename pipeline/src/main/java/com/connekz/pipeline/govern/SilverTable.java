@@ -191,9 +191,10 @@ final class SilverTable {
         if (!example.equals(key)) {
             changedExamples = changedExamples.distinct();
         }
-        // Held: redaction reads the records and the kept-out check their keys; each would otherwise
-        // scan bronze and decide it again.
-        Dataset<Row> changedRecords = used(decided.ofExamples().apply(changedExamples)).persist(StorageLevel.MEMORY_AND_DISK());
+        // Checkpointed: redaction reads the records and the kept-out check their keys; each would
+        // otherwise scan bronze and decide it again. A checkpoint, not a cache: a cached plan that
+        // reads silver stops matching once silver is written, and the write would redact again.
+        Dataset<Row> changedRecords = used(decided.ofExamples().apply(changedExamples)).localCheckpoint(true);
         Dataset<Row> upserts = redaction.redact(source, changedRecords)
                 .withColumn(GOVERN_RUN_ID, lit(runId))
                 .withColumn(OPERATION, lit(UPSERT));
@@ -202,39 +203,34 @@ final class SilverTable {
                 .select(col(SILVER_PREFIX + key).as(key), lit(REMOVE).as(OPERATION));
         Dataset<Row> removals = changes.filter(col(OPERATION).equalTo(REMOVE)).unionByName(keptOutByRedaction, true);
         Dataset<Row> storedKeys = spark.read().format("delta").load(path).select(col(key).as(SILVER_PREFIX + key));
-        // Held: the merge and the append read it, and Delta's MERGE would otherwise read a source of
-        // plain Delta scans twice (to find the touched files, then to write them).
+        // Checkpointed: the merge and the append read it, and Delta's MERGE would otherwise read a
+        // source of plain Delta scans twice (to find the touched files, then to write them).
         Dataset<Row> operations = upserts.unionByName(removals, true)
                 .join(storedKeys, sameKey(key), "left_outer")
                 .withColumn(IN_SILVER, col(SILVER_PREFIX + key).isNotNull())
                 .drop(SILVER_PREFIX + key)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Column isAdded = not(col(IN_SILVER)).and(col(OPERATION).equalTo(UPSERT));
-            boolean anyInPlace = false;
-            boolean anyAdded = false;
-            for (Row group : operations.groupBy(col(IN_SILVER), isAdded.as("added")).count().collectAsList()) {
-                anyInPlace |= group.getBoolean(0);
-                anyAdded |= group.getBoolean(1);
-            }
-            DeltaTable silver = withColumnsOf(DeltaTable.forPath(spark, path), operations.drop(IN_SILVER));
-            Written merged = new Written(before, 0, 0, 0);
-            if (anyInPlace) {
-                mergeInto(silver, operations.filter(col(IN_SILVER)).drop(IN_SILVER));
-                merged = lastCommit();
-            }
-            if (!anyAdded) {
-                return merged;
-            }
-            operations.filter(isAdded)
-                    .select(Arrays.stream(silver.toDF().columns()).map(column -> col("`" + column + "`")).toArray(Column[]::new))
-                    .write().format("delta").mode("append").save(path);
-            Written appended = lastCommit();
-            return new Written(appended.version(), merged.inserted() + appended.inserted(), merged.updated(), merged.removed());
-        } finally {
-            operations.unpersist();
-            changedRecords.unpersist();
+                .localCheckpoint(true);
+        Column isAdded = not(col(IN_SILVER)).and(col(OPERATION).equalTo(UPSERT));
+        boolean anyInPlace = false;
+        boolean anyAdded = false;
+        for (Row group : operations.groupBy(col(IN_SILVER), isAdded.as("added")).count().collectAsList()) {
+            anyInPlace |= group.getBoolean(0);
+            anyAdded |= group.getBoolean(1);
         }
+        DeltaTable silver = withColumnsOf(DeltaTable.forPath(spark, path), operations.drop(IN_SILVER));
+        Written merged = new Written(before, 0, 0, 0);
+        if (anyInPlace) {
+            mergeInto(silver, operations.filter(col(IN_SILVER)).drop(IN_SILVER));
+            merged = lastCommit();
+        }
+        if (!anyAdded) {
+            return merged;
+        }
+        operations.filter(isAdded)
+                .select(Arrays.stream(silver.toDF().columns()).map(column -> col("`" + column + "`")).toArray(Column[]::new))
+                .write().format("delta").mode("append").save(path);
+        Written appended = lastCommit();
+        return new Written(appended.version(), merged.inserted() + appended.inserted(), merged.updated(), merged.removed());
     }
 
     private void mergeInto(DeltaTable silver, Dataset<Row> mergeSource) {
