@@ -14,7 +14,6 @@ import com.connekz.pipeline.hashing.KeyedHash;
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.lake.Lake;
-import com.connekz.pipeline.spark.ConcurrentJobs;
 import com.connekz.pipeline.run.RunContext;
 import com.connekz.pipeline.run.Stage;
 import com.connekz.pipeline.run.SourceCounts;
@@ -142,14 +141,9 @@ public final class DeletionStage implements Stage {
         // range holds one of these users are read, all users in one commit.
         StatsRange subjects = new StatsRange(GoldSchema.SUBJECT_HASH,
                 requests.stream().map(r -> hash.of(r.userId())).distinct().toList());
-        // One commit per gold table, and most tables hold none of the users: their log replays
-        // and small jobs run side by side, then are recorded in the tables' order.
-        List<String> datasets = GoldTables.list(spark, lake);
-        List<RowDeleter.Deleted> fromGold = ConcurrentJobs.map(datasets, ConcurrentJobs.threadsFor(spark),
-                dataset -> deleter.delete(lake.gold(dataset), Removal.REWRITE_FILES, subjects,
-                        gold -> goldVictims(gold, recordKeys, named), List.of(GoldSchema.EXAMPLE_ID)));
-        for (int i = 0; i < datasets.size(); i++) {
-            record(result, applied, "gold/" + datasets.get(i), fromGold.get(i));
+        for (String dataset : GoldTables.list(spark, lake)) {
+            record(result, applied, "gold/" + dataset, deleter.delete(lake.gold(dataset), Removal.REWRITE_FILES, subjects,
+                    gold -> goldVictims(gold, recordKeys, named), List.of(GoldSchema.EXAMPLE_ID)));
         }
         for (Source source : Source.content()) {
             String path = lake.silver(source);
