@@ -1,6 +1,5 @@
 package com.connekz.pipeline.ingest;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -32,9 +31,6 @@ import org.apache.spark.storage.StorageLevel;
 final class SourceIngestion {
     private static final String STORED_KEY = "_stored_key";
     private static final String STORED_HASH = "_stored_hash";
-    private static final String BATCH_KEY = "_batch_key";
-    /** Up to this many records a batch's keys are broadcast to bronze's scan (about 40 bytes each). */
-    static final long BROADCAST_BATCH_KEYS_UP_TO = 1_000_000;
     private final SparkSession spark;
     private final Source source;
     private final String bronzePath;
@@ -61,8 +57,7 @@ final class SourceIngestion {
             Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns());
             Dataset<Row> admitted = filter.admit(candidates, source);
             long deleted = admitted == candidates ? 0 : good - admitted.count();
-            long written = good - deleted == 0 ? 0
-                    : write(hasRepeatedKey(admitted) ? latestPerKey(admitted) : admitted, good - deleted);
+            long written = good - deleted == 0 ? 0 : write(hasRepeatedKey(admitted) ? latestPerKey(admitted) : admitted);
             long duplicate = good - deleted - written;
             SourceCounts counts = SourceCounts.ingested(good + total(quarantinedByReason), written + deleted,
                     duplicate, quarantinedByReason);
@@ -136,7 +131,7 @@ final class SourceIngestion {
      * replaces an older state: a MERGE would otherwise rewrite every file holding a re-landed key.
      * The check and the append are not one transaction: bronze has one writer, the nightly run.
      */
-    private long write(Dataset<Row> batch, long batchRows) {
+    private long write(Dataset<Row> batch) {
         if (!DeltaTables.exists(spark, bronzePath)) {
             DeltaTables.create(spark, bronzePath, BronzeSchema.of(source), statsColumns());
             return append(batch);
@@ -144,12 +139,6 @@ final class SourceIngestion {
         String key = source.naturalKey();
         Dataset<Row> stored = spark.read().format("delta").load(bronzePath)
                 .select(col(key).as(STORED_KEY), col(BronzeSchema.CONTENT_HASH).as(STORED_HASH));
-        if (batchRows <= BROADCAST_BATCH_KEYS_UP_TO) {
-            // A night's batch is small beside bronze: its keys, broadcast, keep only the stored rows
-            // it can meet, instead of shuffling every key and hash of bronze for the join.
-            stored = stored.join(broadcast(batch.select(col(key).as(BATCH_KEY))), col(STORED_KEY).equalTo(col(BATCH_KEY)),
-                    "left_semi");
-        }
         Dataset<Row> newOrChanged = batch.join(stored, col(key).equalTo(col(STORED_KEY)), "left_outer")
                 .filter(col(STORED_HASH).isNull().or(col(STORED_HASH).notEqual(col(BronzeSchema.CONTENT_HASH))))
                 .persist(StorageLevel.MEMORY_AND_DISK());
