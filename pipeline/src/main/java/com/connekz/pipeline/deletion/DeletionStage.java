@@ -174,6 +174,7 @@ public final class DeletionStage implements Stage {
     private static void record(StageResult.Builder result, Applied applied, String table, RowDeleter.Deleted deleted) {
         applied.record(table, deleted);
         result.metric("rows_deleted", deleted.rows());
+        result.metric("files_read", deleted.filesRead());
         result.metric("files_touched", deleted.filesTouched());
         deleted.version().ifPresent(v -> result.output(table, v));
     }

@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.input_file_name;
 
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.LogReplay;
+import com.connekz.pipeline.lake.SnapshotFiles;
 import io.delta.tables.DeltaTable;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,6 +50,7 @@ final class RowDeleter {
      * jobs cost about what rewriting this much data does on two cores.
      */
     static final long MARK_FROM_BYTES = 32L << 20;
+    private static final Predicate<AddFile> ANY_FILE = file -> true;
     private final SparkSession spark;
     private final long markFromBytes;
 
@@ -86,9 +87,10 @@ final class RowDeleter {
 
     /**
      * What was deleted from one table: rows per request hash, the version of the commit (empty when
-     * nothing matched and nothing was committed), and how many files held the rows.
+     * nothing matched and nothing was committed), how many files were read to find the rows, and how
+     * many held them.
      */
-    record Deleted(Map<String, Long> rowsByRequest, OptionalLong version, int filesTouched) {
+    record Deleted(Map<String, Long> rowsByRequest, OptionalLong version, int filesRead, int filesTouched) {
         long rows() {
             return rowsByRequest.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -101,7 +103,7 @@ final class RowDeleter {
      *                  {@code keyColumns}, the {@code request_hash} that names them, and {@link #FILE}
      */
     Deleted delete(String path, Removal removal, Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
-        return deleteFrom(DeltaLog.forTable(spark, path), path, removal, file -> true, victimsIn, keyColumns);
+        return deleteFrom(DeltaLog.forTable(spark, path), path, removal, ANY_FILE, victimsIn, keyColumns);
     }
 
     /**
@@ -115,7 +117,7 @@ final class RowDeleter {
         DeltaLog log = DeltaLog.forTable(spark, path);
         if (LogReplay.latestFiles(log).map(files -> files.stream().noneMatch(mayHoldVictims)).orElse(false)) {
             // Delta would rebuild the snapshot's file list with a Spark job just to find no candidate.
-            return new Deleted(Map.of(), OptionalLong.empty(), 0);
+            return new Deleted(Map.of(), OptionalLong.empty(), 0, 0);
         }
         return deleteFrom(log, path, removal, mayHoldVictims, victimsIn, keyColumns);
     }
@@ -125,9 +127,9 @@ final class RowDeleter {
         OptimisticTransaction txn = log.startTransaction();
         // Reading every file's entry (not a filtered scan) marks the whole table as read, so a
         // concurrent commit to it makes this one fail instead of resurrecting rows.
-        List<AddFile> candidates = CollectionConverters.asJava(txn.filterFiles()).stream().filter(mayHoldVictims).toList();
+        List<AddFile> candidates = candidates(log, txn, mayHoldVictims);
         if (candidates.isEmpty()) {
-            return new Deleted(Map.of(), OptionalLong.empty(), 0);
+            return new Deleted(Map.of(), OptionalLong.empty(), 0, 0);
         }
         Dataset<Row> rows = log.createDataFrame(txn.snapshot(), scalaSeq(candidates), false, Option.empty())
                 .withColumn(FILE, input_file_name());
@@ -140,12 +142,12 @@ final class RowDeleter {
             files.add(row.getString(1));
         }
         if (counts.isEmpty()) {
-            return new Deleted(Map.of(), OptionalLong.empty(), 0);
+            return new Deleted(Map.of(), OptionalLong.empty(), candidates.size(), 0);
         }
         List<AddFile> touched = touchedFiles(log, candidates, files);
         Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
         if (removal == Removal.MARK_LARGE && touched.stream().mapToLong(AddFile::size).sum() >= markFromBytes) {
-            return new Deleted(counts, OptionalLong.of(markDeleted(path, keys, keyColumns)), touched.size());
+            return new Deleted(counts, OptionalLong.of(markDeleted(path, keys, keyColumns)), candidates.size(), touched.size());
         }
         Dataset<Row> kept = log.createDataFrame(txn.snapshot(), scalaSeq(touched), false, Option.empty())
                 .join(keys, CollectionConverters.asScala(keyColumns).toSeq(), "left_anti");
@@ -156,7 +158,7 @@ final class RowDeleter {
         txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numDeletedRows", keys.count(),
                 "numRemovedFiles", (long) touched.size(), "numAddedFiles", (long) added)));
         long version = txn.commit(scalaSeq(actions), new DeltaOperations.Delete(scalaSeq(List.<Expression>of())));
-        return new Deleted(counts, OptionalLong.of(version), touched.size());
+        return new Deleted(counts, OptionalLong.of(version), candidates.size(), touched.size());
     }
 
     /**
@@ -173,13 +175,28 @@ final class RowDeleter {
         return TableSnapshot.latest(spark, path).version();
     }
 
+    /**
+     * The files of the transaction's snapshot that {@code mayHoldVictims} keeps, judged on their full
+     * log entries (the transaction's own list has no column statistics). A file the log replay does
+     * not describe is judged on the transaction's entry, where a range test fails closed.
+     */
+    private static List<AddFile> candidates(DeltaLog log, OptimisticTransaction txn, Predicate<AddFile> mayHoldVictims) {
+        List<AddFile> inSnapshot = CollectionConverters.asJava(txn.filterFiles());
+        if (mayHoldVictims == ANY_FILE) {
+            return inSnapshot;
+        }
+        Map<Path, AddFile> described = SnapshotFiles.byPath(log, SnapshotFiles.of(log, txn.snapshot()));
+        return inSnapshot.stream()
+                .filter(file -> mayHoldVictims.test(described.getOrDefault(file.absolutePath(log), file)))
+                .toList();
+    }
+
     /** The candidate files named by {@code files}; fails if one is not among them. */
     private static List<AddFile> touchedFiles(DeltaLog log, List<AddFile> candidates, Set<String> files) {
-        Map<Path, AddFile> byPath = new HashMap<>();
-        candidates.forEach(file -> byPath.put(file.absolutePath(log), file));
+        Map<Path, AddFile> byPath = SnapshotFiles.byPath(log, candidates);
         List<AddFile> touched = new ArrayList<>();
         for (String name : files) {
-            AddFile file = byPath.get(new Path(URI.create(name)));
+            AddFile file = byPath.get(SnapshotFiles.path(name));
             if (file == null) {
                 throw new IllegalStateException("a deleted row's data file is not in the table's snapshot");
             }

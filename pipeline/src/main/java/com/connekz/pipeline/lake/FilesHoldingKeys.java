@@ -3,7 +3,6 @@ package com.connekz.pipeline.lake;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
 
-import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,8 +49,8 @@ public final class FilesHoldingKeys {
                 .join(keys, col(keyColumn).equalTo(col(keysColumn)), "left_semi")
                 .select(FILE).distinct().as(Encoders.STRING()).collectAsList();
         Set<Path> holding = new HashSet<>();
-        names.forEach(name -> holding.add(new Path(URI.create(name))));
-        List<AddFile> all = snapshot.allFiles().collectAsList();
+        names.forEach(name -> holding.add(SnapshotFiles.path(name)));
+        List<AddFile> all = SnapshotFiles.of(log, snapshot);
         List<AddFile> read = all.stream().filter(file -> holding.contains(file.absolutePath(log))).toList();
         if (read.size() == all.size()) {
             return table;

@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +98,26 @@ class RowDeleterTest {
         assertThat(deleted.rowsByRequest()).isEmpty();
         assertThat(deleted.version()).isEmpty();
         assertThat(TableSnapshot.latest(spark, path).version()).isEqualTo(version);
+    }
+
+    @Test
+    void onlyTheFilesWhoseStatisticsAdmitAVictimAreRead() {
+        String path = root.resolve("ranged").toString();
+        spark.createDataFrame(List.of(RowFactory.create("a-1", "a"), RowFactory.create("a-2", "a"),
+                        RowFactory.create("b-1", "b"), RowFactory.create("c-1", "c")),
+                        new StructType().add("id", DataTypes.StringType).add("subject", DataTypes.StringType))
+                .repartitionByRange(3, col("subject")).write().format("delta").save(path);
+        assertThat(liveFiles(path)).hasSize(3);
+
+        RowDeleter.Deleted deleted = new RowDeleter(spark).delete(path, RowDeleter.Removal.REWRITE_FILES,
+                new StatsRange("subject", List.of("b")), rows -> rows.filter(col("subject").equalTo("b"))
+                        .select(col("id"), lit("request-1").as(RowDeleter.REQUEST_HASH), col(RowDeleter.FILE)), List.of("id"));
+
+        assertThat(deleted.filesRead()).isEqualTo(1);
+        assertThat(deleted.filesTouched()).isEqualTo(1);
+        assertThat(deleted.rowsByRequest()).isEqualTo(Map.of("request-1", 1L));
+        assertThat(spark.read().format("delta").load(path).select("id").as(Encoders.STRING()).collectAsList())
+                .containsExactlyInAnyOrder("a-1", "a-2", "c-1");
     }
 
     /** The data files of the table's latest version (Delta may leave an empty, unreferenced file beside them). */
