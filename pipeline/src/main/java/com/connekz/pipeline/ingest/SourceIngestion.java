@@ -1,8 +1,11 @@
 package com.connekz.pipeline.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.HadoopConf;
@@ -49,15 +52,16 @@ final class SourceIngestion {
         JavaRDD<InternalRow> lines = parse(files, runId, ingestedAt);
         Dataset<Row> parsed = asFrame(lines);
         try {
-            Map<String, Long> quarantinedByReason = new TreeMap<>();
-            long good = countByOutcome(parsed, quarantinedByReason);
+            Outcomes outcomes = countOutcomes(parsed);
+            Map<String, Long> quarantinedByReason = outcomes.badByReason();
+            long good = outcomes.good();
             if (!quarantinedByReason.isEmpty()) {
                 Quarantine.add(spark, quarantinePath, quarantineRows(parsed));
             }
             Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns());
             Dataset<Row> admitted = filter.admit(candidates, source);
             long deleted = admitted == candidates ? 0 : good - admitted.count();
-            long written = good - deleted == 0 ? 0 : write(hasRepeatedKey(admitted) ? latestPerKey(admitted) : admitted);
+            long written = good - deleted == 0 ? 0 : write(outcomes.keyMayRepeat() ? latestPerKey(admitted) : admitted);
             long duplicate = good - deleted - written;
             SourceCounts counts = SourceCounts.ingested(good + total(quarantinedByReason), written + deleted,
                     duplicate, quarantinedByReason);
@@ -85,17 +89,31 @@ final class SourceIngestion {
                 ParsedSchema.of(source), false);
     }
 
-    /** One aggregation over the parsed lines: the number of good ones, and bad ones by reason. */
-    private static long countByOutcome(Dataset<Row> parsed, Map<String, Long> badByReason) {
+    /**
+     * What one aggregation over the parsed lines found: how many are good, bad ones by reason, and
+     * whether a natural key may occur twice among the good ones. Keys are compared by a 64-bit hash:
+     * two keys that share one only cost the ranking of a batch that needed none, never a lost row.
+     */
+    record Outcomes(long good, long distinctGoodKeyHashes, Map<String, Long> badByReason) {
+        boolean keyMayRepeat() {
+            return distinctGoodKeyHashes < good;
+        }
+    }
+
+    private Outcomes countOutcomes(Dataset<Row> parsed) {
         long good = 0;
-        for (Row row : parsed.groupBy(ParsedSchema.BAD_REASON).count().collectAsList()) {
+        long distinctKeyHashes = 0;
+        Map<String, Long> badByReason = new TreeMap<>();
+        for (Row row : parsed.groupBy(ParsedSchema.BAD_REASON)
+                .agg(count(lit(1)), countDistinct(xxhash64(col(source.naturalKey())))).collectAsList()) {
             if (row.isNullAt(0)) {
                 good = row.getLong(1);
+                distinctKeyHashes = row.getLong(2);
             } else {
                 badByReason.put(row.getString(0), row.getLong(1));
             }
         }
-        return good;
+        return new Outcomes(good, distinctKeyHashes, badByReason);
     }
 
     private Dataset<Row> quarantineRows(Dataset<Row> parsed) {
@@ -109,11 +127,6 @@ final class SourceIngestion {
                 col(ParsedSchema.RAW_LINE).as("raw_line"),
                 col(BronzeSchema.RUN_ID).as("run_id"),
                 col(BronzeSchema.INGESTED_AT).as("quarantined_at"));
-    }
-
-    /** Whether some natural key occurs twice in the batch: a shuffle of keys only, not of whole rows. */
-    private boolean hasRepeatedKey(Dataset<Row> rows) {
-        return !rows.groupBy(source.naturalKey()).count().filter(col("count").gt(1)).isEmpty();
     }
 
     /** Within one batch, the last landing of a key wins (later day folder, later file, later line). */
