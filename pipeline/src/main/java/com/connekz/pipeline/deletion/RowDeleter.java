@@ -50,7 +50,6 @@ final class RowDeleter {
      * jobs cost about what rewriting this much data does on two cores.
      */
     static final long MARK_FROM_BYTES = 32L << 20;
-    private static final Predicate<AddFile> ANY_FILE = file -> true;
     private final SparkSession spark;
     private final long markFromBytes;
 
@@ -103,7 +102,7 @@ final class RowDeleter {
      *                  {@code keyColumns}, the {@code request_hash} that names them, and {@link #FILE}
      */
     Deleted delete(String path, Removal removal, Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
-        return deleteFrom(DeltaLog.forTable(spark, path), path, removal, ANY_FILE, victimsIn, keyColumns);
+        return deleteFrom(DeltaLog.forTable(spark, path), path, removal, file -> true, victimsIn, keyColumns);
     }
 
     /**
@@ -125,8 +124,8 @@ final class RowDeleter {
     private Deleted deleteFrom(DeltaLog log, String path, Removal removal, Predicate<AddFile> mayHoldVictims,
                                Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
         OptimisticTransaction txn = log.startTransaction();
-        // Reading every file's entry (not a filtered scan) marks the whole table as read, so a
-        // concurrent commit to it makes this one fail instead of resurrecting rows.
+        // A concurrent commit that changes the table makes this one fail instead of resurrecting rows.
+        txn.readWholeTable();
         List<AddFile> candidates = candidates(log, txn, mayHoldVictims);
         if (candidates.isEmpty()) {
             return new Deleted(Map.of(), OptionalLong.empty(), 0, 0);
@@ -177,18 +176,10 @@ final class RowDeleter {
 
     /**
      * The files of the transaction's snapshot that {@code mayHoldVictims} keeps, judged on their full
-     * log entries (the transaction's own list has no column statistics). A file the log replay does
-     * not describe is judged on the transaction's entry, where a range test fails closed.
+     * log entries (the transaction's own file list has no column statistics, and costs a Spark job).
      */
     private static List<AddFile> candidates(DeltaLog log, OptimisticTransaction txn, Predicate<AddFile> mayHoldVictims) {
-        List<AddFile> inSnapshot = CollectionConverters.asJava(txn.filterFiles());
-        if (mayHoldVictims == ANY_FILE) {
-            return inSnapshot;
-        }
-        Map<Path, AddFile> described = SnapshotFiles.byPath(log, SnapshotFiles.of(log, txn.snapshot()));
-        return inSnapshot.stream()
-                .filter(file -> mayHoldVictims.test(described.getOrDefault(file.absolutePath(log), file)))
-                .toList();
+        return SnapshotFiles.of(log, txn.snapshot()).stream().filter(mayHoldVictims).toList();
     }
 
     /** The candidate files named by {@code files}; fails if one is not among them. */

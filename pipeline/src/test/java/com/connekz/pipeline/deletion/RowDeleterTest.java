@@ -3,6 +3,7 @@ package com.connekz.pipeline.deletion;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.testing.SharedSpark;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.types.DataTypes;
@@ -118,6 +120,25 @@ class RowDeleterTest {
         assertThat(deleted.rowsByRequest()).isEqualTo(Map.of("request-1", 1L));
         assertThat(spark.read().format("delta").load(path).select("id").as(Encoders.STRING()).collectAsList())
                 .containsExactlyInAnyOrder("a-1", "a-2", "c-1");
+    }
+
+    @Test
+    void aCommitToAnotherFileOfTheTableWhileItsVictimsAreFoundMakesTheDeletionFail() {
+        String path = root.resolve("contended").toString();
+        spark.createDataset(List.of("victim", "kept"), Encoders.STRING()).toDF("id").coalesce(1)
+                .write().format("delta").save(path);
+        spark.createDataset(List.of("other"), Encoders.STRING()).toDF("id").coalesce(1)
+                .write().format("delta").mode("append").save(path);
+
+        assertThatThrownBy(() -> new RowDeleter(spark).delete(path, RowDeleter.Removal.REWRITE_FILES, file -> true, rows -> {
+            spark.sql("DELETE FROM delta.`" + path + "` WHERE id = 'other'");
+            return rows.filter(col("id").equalTo("victim"))
+                    .select(col("id"), lit("request-1").as(RowDeleter.REQUEST_HASH), col(RowDeleter.FILE));
+        }, List.of("id"))).isInstanceOf(DeltaConcurrentModificationException.class);
+
+        assertThat(spark.read().format("delta").load(path).as(Encoders.STRING()).collectAsList())
+                .as("the concurrent delete stands, the deletion did not commit")
+                .containsExactlyInAnyOrder("victim", "kept");
     }
 
     /** The data files of the table's latest version (Delta may leave an empty, unreferenced file beside them). */
