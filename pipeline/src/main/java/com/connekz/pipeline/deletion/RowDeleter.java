@@ -144,18 +144,24 @@ final class RowDeleter {
             return new Deleted(Map.of(), OptionalLong.empty(), candidates.size(), 0);
         }
         List<AddFile> touched = touchedFiles(log, candidates, files);
-        Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new)).distinct();
+        Dataset<Row> keys = found.select(keyColumns.get(0), keyColumns.subList(1, keyColumns.size()).toArray(String[]::new));
         if (removal == Removal.MARK_LARGE && touched.stream().mapToLong(AddFile::size).sum() >= markFromBytes) {
-            return new Deleted(counts, OptionalLong.of(markDeleted(path, keys, keyColumns)), candidates.size(), touched.size());
+            // A MERGE refuses a source row that matches twice: one row per key.
+            return new Deleted(counts, OptionalLong.of(markDeleted(path, keys.distinct(), keyColumns)), candidates.size(),
+                    touched.size());
         }
         Dataset<Row> kept = log.createDataFrame(txn.snapshot(), scalaSeq(touched), false, Option.empty())
                 .join(keys, CollectionConverters.asScala(keyColumns).toSeq(), "left_anti");
         List<Action> actions = new ArrayList<>(CollectionConverters.asJava(txn.writeFiles(kept)));
-        int added = actions.size();
+        List<AddFile> written = actions.stream().filter(AddFile.class::isInstance).map(AddFile.class::cast).toList();
         long now = System.currentTimeMillis();
         touched.forEach(file -> actions.add(file.removeWithTimestamp(now, true)));
-        txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numDeletedRows", keys.count(),
-                "numRemovedFiles", (long) touched.size(), "numAddedFiles", (long) added)));
+        OptionalLong rowsBefore = rowsIn(touched);
+        OptionalLong rowsAfter = rowsIn(written);
+        long deletedRows = rowsBefore.isPresent() && rowsAfter.isPresent()
+                ? rowsBefore.getAsLong() - rowsAfter.getAsLong() : keys.distinct().count();
+        txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numDeletedRows", deletedRows,
+                "numRemovedFiles", (long) touched.size(), "numAddedFiles", (long) written.size())));
         long version = txn.commit(scalaSeq(actions), new DeltaOperations.Delete(scalaSeq(List.<Expression>of())));
         return new Deleted(counts, OptionalLong.of(version), candidates.size(), touched.size());
     }
@@ -180,6 +186,19 @@ final class RowDeleter {
      */
     private static List<AddFile> candidates(DeltaLog log, OptimisticTransaction txn, Predicate<AddFile> mayHoldVictims) {
         return SnapshotFiles.of(log, txn.snapshot()).stream().filter(mayHoldVictims).toList();
+    }
+
+    /** The rows the files hold (deletion vectors honoured), from their statistics; empty when one has none. */
+    private static OptionalLong rowsIn(List<AddFile> files) {
+        long rows = 0;
+        for (AddFile file : files) {
+            Option<Object> logical = file.numLogicalRecords();
+            if (logical.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            rows += (Long) logical.get();
+        }
+        return OptionalLong.of(rows);
     }
 
     /** The candidate files named by {@code files}; fails if one is not among them. */

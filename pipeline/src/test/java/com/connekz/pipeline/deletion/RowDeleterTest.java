@@ -44,6 +44,8 @@ class RowDeleterTest {
                 .select(col("id"), lit("request-1").as(RowDeleter.REQUEST_HASH), col(RowDeleter.FILE)), List.of("id"));
 
         assertThat(deleted.rowsByRequest()).isEqualTo(Map.of("request-1", 1L));
+        assertThat(DeltaTables.latestCommit(spark, path).orElseThrow().metric("numDeletedRows", -1))
+                .as("the row the vector hid is not counted again").isEqualTo(1);
         assertThat(spark.read().format("delta").load(path).as(Encoders.STRING()).collectAsList())
                 .containsExactlyInAnyOrder("kept-1", "kept-2");
     }
@@ -118,6 +120,7 @@ class RowDeleterTest {
         assertThat(deleted.filesRead()).isEqualTo(1);
         assertThat(deleted.filesTouched()).isEqualTo(1);
         assertThat(deleted.rowsByRequest()).isEqualTo(Map.of("request-1", 1L));
+        assertThat(DeltaTables.latestCommit(spark, path).orElseThrow().metric("numDeletedRows", -1)).isEqualTo(1);
         assertThat(spark.read().format("delta").load(path).select("id").as(Encoders.STRING()).collectAsList())
                 .containsExactlyInAnyOrder("a-1", "a-2", "c-1");
     }
