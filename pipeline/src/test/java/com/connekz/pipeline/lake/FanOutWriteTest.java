@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,37 @@ class FanOutWriteTest {
         assertThat(Files.exists(Path.of(staging))).isFalse();
         try (Stream<Path> files = Files.list(Path.of(created))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".parquet"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void newTablesAreCommittedWithoutASparkJobEach() throws Exception {
+        SqlExecutions executions = new SqlExecutions();
+        spark.sparkContext().addSparkListener(executions);
+        try {
+            new FanOutWrite(spark, dir.resolve("staging").toString()).write(rows("x", 1, "y", 2, "z", 3), "owner",
+                    Map.of("x", new FanOutWrite.Target(dir.resolve("tables/x").toString(), true),
+                            "y", new FanOutWrite.Target(dir.resolve("tables/y").toString(), true),
+                            "z", new FanOutWrite.Target(dir.resolve("tables/z").toString(), true)),
+                    PROPERTIES);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.sparkContext().removeSparkListener(executions);
+        }
+
+        assertThat(executions.started).hasValue(1);
+        assertThat(ids(dir.resolve("tables/z").toString())).containsExactly(3L);
+    }
+
+    /** Counts the Spark SQL executions started while it listens. */
+    private static final class SqlExecutions extends SparkListener {
+        final AtomicInteger started = new AtomicInteger();
+
+        @Override
+        public void onOtherEvent(SparkListenerEvent event) {
+            if (event instanceof SparkListenerSQLExecutionStart) {
+                started.incrementAndGet();
+            }
         }
     }
 
