@@ -156,15 +156,28 @@ final class SourceIngestion {
             DeltaTables.create(spark, bronzePath, BronzeSchema.of(source), statsColumns());
             return append(batch);
         }
-        String key = source.naturalKey();
         Broadcast<BloomFilter> batchKeys = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(batch.stat().bloomFilter(key, Math.max(1, batchRows), 0.01));
+                .broadcast(batch.stat().bloomFilter(source.naturalKey(), Math.max(1, batchRows), 0.01));
+        try {
+            return writeNewOrChanged(newOrChanged(batch, batchKeys));
+        } finally {
+            batchKeys.destroy();
+        }
+    }
+
+    /** The batch's records that bronze does not hold with the same content, and the stored key of those it holds. */
+    private Dataset<Row> newOrChanged(Dataset<Row> batch, Broadcast<BloomFilter> batchKeys) {
+        String key = source.naturalKey();
         Dataset<Row> stored = spark.read().format("delta").load(bronzePath)
                 .select(col(key).as(STORED_KEY), col(BronzeSchema.CONTENT_HASH).as(STORED_HASH))
                 .filter(mayBeAmong(batchKeys).apply(col(STORED_KEY)));
-        Dataset<Row> newOrChanged = batch.join(stored, col(key).equalTo(col(STORED_KEY)), "left_outer")
-                .filter(col(STORED_HASH).isNull().or(col(STORED_HASH).notEqual(col(BronzeSchema.CONTENT_HASH))))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        return batch.join(stored, col(key).equalTo(col(STORED_KEY)), "left_outer")
+                .filter(col(STORED_HASH).isNull().or(col(STORED_HASH).notEqual(col(BronzeSchema.CONTENT_HASH))));
+    }
+
+    /** Appends the new-or-changed records, or merges them when some replace a stored one; returns the rows written. */
+    private long writeNewOrChanged(Dataset<Row> records) {
+        Dataset<Row> newOrChanged = records.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long replacing = 0;
             long all = 0;
@@ -178,6 +191,7 @@ final class SourceIngestion {
             if (replacing == 0) {
                 return append(newOrChanged.select(bronzeColumns()));
             }
+            String key = source.naturalKey();
             DeltaTable.forPath(spark, bronzePath).as("b")
                     .merge(newOrChanged.select(bronzeColumns()).as("n"), "b." + key + " = n." + key)
                     .whenMatched().updateAll()
@@ -187,7 +201,6 @@ final class SourceIngestion {
             return merge.metric("numTargetRowsInserted", 0) + merge.metric("numTargetRowsUpdated", 0);
         } finally {
             newOrChanged.unpersist();
-            batchKeys.destroy();
         }
     }
 
