@@ -43,13 +43,16 @@ import org.apache.spark.sql.types.StructType;
  * retention ({@code deletion.retention_hours}) has passed since it was applied.
  *
  * <p>Gold tables lose their deleted examples by a rewrite of the few files that hold them (found from
- * the subject's hash in the files' statistics), so gold never carries a deletion vector; bronze, silver
+ * the subject's hash in the files' statistics), all gold tables in one scan and one write
+ * ({@link FanOutDeleter}) and a commit each, so gold never carries a deletion vector; bronze, silver
  * and quarantine, where a hundred users touch nearly every file, have their rows marked with deletion
  * vectors when the touched files are large, and the purge rewrites those files once the retention
  * has passed.
  */
 public final class DeletionStage implements Stage {
     public static final String NAME = "delete";
+    /** Where the rewritten gold files are written before each moves into its table. */
+    private static final String GOLD_STAGING = "deletion_staging";
     private static final List<String> BRONZE_KEYS = List.of(BronzeSchema.SOURCE_FILE, BronzeSchema.LINE);
     private static final List<String> QUARANTINE_KEYS = List.of("source", "file", "line");
     private static final StructType REQUESTS = new StructType()
@@ -141,10 +144,11 @@ public final class DeletionStage implements Stage {
         // range holds one of these users are read, all users in one commit.
         StatsRange subjects = new StatsRange(GoldSchema.SUBJECT_HASH,
                 requests.stream().map(r -> hash.of(r.userId())).distinct().toList());
-        for (String dataset : GoldTables.list(spark, lake)) {
-            record(result, applied, "gold/" + dataset, deleter.delete(lake.gold(dataset), Removal.REWRITE_FILES, subjects,
-                    gold -> goldVictims(gold, recordKeys, named), List.of(GoldSchema.EXAMPLE_ID)));
-        }
+        Map<String, String> goldByPath = new LinkedHashMap<>();
+        GoldTables.list(spark, lake).forEach(dataset -> goldByPath.put(lake.gold(dataset), "gold/" + dataset));
+        new FanOutDeleter(spark, lake.system(GOLD_STAGING)).delete(List.copyOf(goldByPath.keySet()), subjects,
+                        gold -> goldVictims(gold, recordKeys, named), List.of(GoldSchema.EXAMPLE_ID))
+                .forEach((path, deleted) -> record(result, applied, goldByPath.get(path), deleted));
         for (Source source : Source.content()) {
             String path = lake.silver(source);
             if (covers(requests, source) && DeltaTables.exists(spark, path)) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -90,6 +91,9 @@ final class RowDeleter {
      * many held them.
      */
     record Deleted(Map<String, Long> rowsByRequest, OptionalLong version, int filesRead, int filesTouched) {
+        /** Nothing read, nothing deleted, nothing committed. */
+        static final Deleted NOTHING = new Deleted(Map.of(), OptionalLong.empty(), 0, 0);
+
         long rows() {
             return rowsByRequest.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -114,24 +118,39 @@ final class RowDeleter {
     Deleted delete(String path, Removal removal, Predicate<AddFile> mayHoldVictims,
                    Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
         DeltaLog log = DeltaLog.forTable(spark, path);
-        if (LogReplay.latestFiles(log).map(files -> files.stream().noneMatch(mayHoldVictims)).orElse(false)) {
-            // Delta would rebuild the snapshot's file list with a Spark job just to find no candidate.
-            return new Deleted(Map.of(), OptionalLong.empty(), 0, 0);
+        if (noCandidateInLatest(log, mayHoldVictims)) {
+            return Deleted.NOTHING;
         }
         return deleteFrom(log, path, removal, mayHoldVictims, victimsIn, keyColumns);
     }
 
+    /**
+     * Whether the table's log, replayed on the driver, shows no file {@code mayHoldVictims} keeps;
+     * false when it cannot be replayed. Delta would rebuild the snapshot's file list with a Spark job
+     * just to find no candidate.
+     */
+    static boolean noCandidateInLatest(DeltaLog log, Predicate<AddFile> mayHoldVictims) {
+        return LogReplay.latestFiles(log).map(files -> files.stream().noneMatch(mayHoldVictims)).orElse(false);
+    }
+
+    /**
+     * Starts the transaction a deletion commits through. A concurrent commit that changes the
+     * table makes it fail instead of resurrecting rows.
+     */
+    static OptimisticTransaction startDeletion(DeltaLog log) {
+        OptimisticTransaction txn = log.startTransaction();
+        txn.readWholeTable();
+        return txn;
+    }
+
     private Deleted deleteFrom(DeltaLog log, String path, Removal removal, Predicate<AddFile> mayHoldVictims,
                                Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
-        OptimisticTransaction txn = log.startTransaction();
-        // A concurrent commit that changes the table makes this one fail instead of resurrecting rows.
-        txn.readWholeTable();
+        OptimisticTransaction txn = startDeletion(log);
         List<AddFile> candidates = candidates(log, txn, mayHoldVictims);
         if (candidates.isEmpty()) {
-            return new Deleted(Map.of(), OptionalLong.empty(), 0, 0);
+            return Deleted.NOTHING;
         }
-        Dataset<Row> rows = log.createDataFrame(txn.snapshot(), scalaSeq(candidates), false, Option.empty())
-                .withColumn(FILE, input_file_name());
+        Dataset<Row> rows = rowsOf(log, txn, candidates).withColumn(FILE, input_file_name());
         // Found once: the counts per request and the touched files come from these few rows.
         Dataset<Row> found = victimsIn.apply(rows).localCheckpoint(true);
         Map<String, Long> counts = new HashMap<>();
@@ -150,20 +169,35 @@ final class RowDeleter {
             return new Deleted(counts, OptionalLong.of(markDeleted(path, keys.distinct(), keyColumns)), candidates.size(),
                     touched.size());
         }
-        Dataset<Row> kept = log.createDataFrame(txn.snapshot(), scalaSeq(touched), false, Option.empty())
-                .join(keys, CollectionConverters.asScala(keyColumns).toSeq(), "left_anti");
-        List<Action> actions = new ArrayList<>(CollectionConverters.asJava(txn.writeFiles(kept)));
-        List<AddFile> written = actions.stream().filter(AddFile.class::isInstance).map(AddFile.class::cast).toList();
+        Dataset<Row> kept = rowsOf(log, txn, touched).join(keys, CollectionConverters.asScala(keyColumns).toSeq(), "left_anti");
+        List<Action> written = List.copyOf(CollectionConverters.asJava(txn.writeFiles(kept)));
+        long version = commitRewrite(spark, txn, touched, written, () -> keys.distinct().count());
+        return new Deleted(counts, OptionalLong.of(version), candidates.size(), touched.size());
+    }
+
+    /** The rows of {@code files}, as of the transaction's snapshot (deletion vectors honoured). */
+    static Dataset<Row> rowsOf(DeltaLog log, OptimisticTransaction txn, List<AddFile> files) {
+        return log.createDataFrame(txn.snapshot(), scalaSeq(files), false, Option.empty());
+    }
+
+    /**
+     * Commits, as a DELETE that records no predicate, the swap of the {@code touched} files for the
+     * {@code written} ones (their rows less the deleted ones); returns the version. The deleted rows
+     * are counted from the files' statistics, or by {@code deletedRowsIfNoStatistics} when a file has none.
+     */
+    static long commitRewrite(SparkSession spark, OptimisticTransaction txn, List<AddFile> touched, List<? extends Action> written,
+                              LongSupplier deletedRowsIfNoStatistics) {
+        List<Action> actions = new ArrayList<>(written);
+        List<AddFile> added = written.stream().filter(AddFile.class::isInstance).map(AddFile.class::cast).toList();
         long now = System.currentTimeMillis();
         touched.forEach(file -> actions.add(file.removeWithTimestamp(now, true)));
         OptionalLong rowsBefore = rowsIn(touched);
-        OptionalLong rowsAfter = rowsIn(written);
+        OptionalLong rowsAfter = rowsIn(added);
         long deletedRows = rowsBefore.isPresent() && rowsAfter.isPresent()
-                ? rowsBefore.getAsLong() - rowsAfter.getAsLong() : keys.distinct().count();
+                ? rowsBefore.getAsLong() - rowsAfter.getAsLong() : deletedRowsIfNoStatistics.getAsLong();
         txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numDeletedRows", deletedRows,
-                "numRemovedFiles", (long) touched.size(), "numAddedFiles", (long) written.size())));
-        long version = txn.commit(scalaSeq(actions), new DeltaOperations.Delete(scalaSeq(List.<Expression>of())));
-        return new Deleted(counts, OptionalLong.of(version), candidates.size(), touched.size());
+                "numRemovedFiles", (long) touched.size(), "numAddedFiles", (long) added.size())));
+        return txn.commit(scalaSeq(actions), new DeltaOperations.Delete(scalaSeq(List.<Expression>of())));
     }
 
     /**
@@ -184,7 +218,7 @@ final class RowDeleter {
      * The files of the transaction's snapshot that {@code mayHoldVictims} keeps, judged on their full
      * log entries (the transaction's own file list has no column statistics, and costs a Spark job).
      */
-    private static List<AddFile> candidates(DeltaLog log, OptimisticTransaction txn, Predicate<AddFile> mayHoldVictims) {
+    static List<AddFile> candidates(DeltaLog log, OptimisticTransaction txn, Predicate<AddFile> mayHoldVictims) {
         return SnapshotFiles.of(log, txn.snapshot()).stream().filter(mayHoldVictims).toList();
     }
 
@@ -202,7 +236,7 @@ final class RowDeleter {
     }
 
     /** The candidate files named by {@code files}; fails if one is not among them. */
-    private static List<AddFile> touchedFiles(DeltaLog log, List<AddFile> candidates, Set<String> files) {
+    static List<AddFile> touchedFiles(DeltaLog log, List<AddFile> candidates, Set<String> files) {
         Map<Path, AddFile> byPath = SnapshotFiles.byPath(log, candidates);
         List<AddFile> touched = new ArrayList<>();
         for (String name : files) {
@@ -215,7 +249,7 @@ final class RowDeleter {
         return touched;
     }
 
-    private static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {
+    static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {
         return CollectionConverters.asScala(list).toList();
     }
 }

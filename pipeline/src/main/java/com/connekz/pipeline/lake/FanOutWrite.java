@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +57,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class FanOutWrite {
     private static final String ROUTE = "_fan_out_target";
+    private static final String ROUTE_COPY = "_fan_out_route";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkSession spark;
@@ -90,31 +92,53 @@ public final class FanOutWrite {
                                         Map<String, String> properties) {
         StructType schema = rows.schema().asNullable();
         targets.values().stream().filter(t -> !t.create()).forEach(t -> requireSchema(t.path(), schema));
-        List<String> keys = List.copyOf(targets.keySet());
+        Map<String, String> folders = new LinkedHashMap<>();
+        targets.forEach((key, target) -> folders.put(key, target.path()));
+        Map<String, List<AddFile>> written = writeUncommitted(rows.withColumn(ROUTE_COPY, col(routeColumn)), ROUTE_COPY,
+                folders, properties);
+        List<Map.Entry<String, List<AddFile>>> work = List.copyOf(written.entrySet());
+        List<Committed> commits = ConcurrentJobs.map(work, ConcurrentJobs.threadsFor(spark),
+                entry -> commit(targets.get(entry.getKey()), entry.getValue(), schema, properties));
+        Map<String, Committed> byKey = new HashMap<>();
+        for (int i = 0; i < work.size(); i++) {
+            byKey.put(work.get(i).getKey(), commits.get(i));
+        }
+        return byKey;
+    }
+
+    /**
+     * Writes each row of {@code rows} (every column but {@code routeColumn}) into the folder its
+     * {@code routeColumn} value names, in one Spark job, and returns per folder key the files now in
+     * that folder, named relative to it and with the statistics {@code properties} configure.
+     * Nothing is committed: the caller commits each folder's files into its table. A folder that
+     * received no rows is not in the result.
+     */
+    public Map<String, List<AddFile>> writeUncommitted(Dataset<Row> rows, String routeColumn, Map<String, String> folders,
+                                                       Map<String, String> properties) {
+        List<String> keys = List.copyOf(folders.keySet());
         deleteStaging();
         try {
             DeltaLog staging = DeltaLog.forTable(spark, stagingPath);
-            List<AddFile> staged = stage(staging, rows, routeColumn, keys, schema, properties);
-            Map<String, List<AddFile>> byTarget = new HashMap<>();
-            for (AddFile file : staged) {
+            Map<String, List<AddFile>> byKey = new HashMap<>();
+            for (AddFile file : stage(staging, rows, routeColumn, keys, properties)) {
                 String key = keys.get(Integer.parseInt(file.partitionValues().apply(ROUTE)));
-                byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
             }
-            List<Map.Entry<String, List<AddFile>>> work = List.copyOf(byTarget.entrySet());
-            List<Committed> commits = ConcurrentJobs.map(work, ConcurrentJobs.threadsFor(spark),
-                    entry -> commit(staging, targets.get(entry.getKey()), entry.getValue(), schema, properties));
-            Map<String, Committed> byKey = new HashMap<>();
+            List<Map.Entry<String, List<AddFile>>> work = List.copyOf(byKey.entrySet());
+            List<List<AddFile>> moved = ConcurrentJobs.map(work, ConcurrentJobs.threadsFor(spark),
+                    entry -> moveInto(staging, folders.get(entry.getKey()), entry.getValue()));
+            Map<String, List<AddFile>> written = new LinkedHashMap<>();
             for (int i = 0; i < work.size(); i++) {
-                byKey.put(work.get(i).getKey(), commits.get(i));
+                written.put(work.get(i).getKey(), moved.get(i));
             }
-            return byKey;
+            return written;
         } finally {
             deleteStaging();
         }
     }
 
     /** Writes every row once, one file per target, into the staging folder; returns the files. */
-    private List<AddFile> stage(DeltaLog staging, Dataset<Row> rows, String routeColumn, List<String> keys, StructType schema,
+    private List<AddFile> stage(DeltaLog staging, Dataset<Row> rows, String routeColumn, List<String> keys,
                                 Map<String, String> properties) {
         List<Row> routes = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -123,10 +147,10 @@ public final class FanOutWrite {
         Dataset<Row> routeTable = spark.createDataFrame(routes, new StructType()
                 .add("_fan_out_key", DataTypes.StringType).add(ROUTE, DataTypes.StringType));
         Dataset<Row> routed = rows.join(broadcast(routeTable), col(routeColumn).equalTo(col("_fan_out_key")))
-                .drop("_fan_out_key")
+                .drop("_fan_out_key", routeColumn)
                 .repartition(spark.sparkContext().defaultParallelism(), col(ROUTE));
         OptimisticTransaction txn = staging.startTransaction();
-        txn.updateMetadataForNewTable(metadata(schema.add(ROUTE, DataTypes.StringType), List.of(ROUTE), properties));
+        txn.updateMetadataForNewTable(metadata(routed.schema().asNullable(), List.of(ROUTE), properties));
         List<AddFile> files = new ArrayList<>();
         for (FileAction action : CollectionConverters.asJava(txn.writeFiles(routed))) {
             if (action instanceof AddFile add) {
@@ -136,31 +160,34 @@ public final class FanOutWrite {
         return files;
     }
 
-    /** Moves a target's staged files into its folder and commits them there. */
-    private Committed commit(DeltaLog staging, Target target, List<AddFile> staged, StructType schema, Map<String, String> properties) {
+    /** Moves staged files into {@code folder}; returns them as entries of its table, named relative to it. */
+    private List<AddFile> moveInto(DeltaLog staging, String folder, List<AddFile> staged) {
+        List<AddFile> moved = new ArrayList<>();
+        for (AddFile file : staged) {
+            String name = file.toPath().getName();
+            move(file.absolutePath(staging), new Path(folder, name));
+            moved.add(new AddFile(name, scala.collection.immutable.Map$.MODULE$.empty(), file.size(), file.modificationTime(),
+                    true, file.stats(), null, null, Option.empty(), Option.empty(), Option.empty()));
+        }
+        return moved;
+    }
+
+    /** Commits a target's files, already in its folder, as an append (or a create). */
+    private Committed commit(Target target, List<AddFile> files, StructType schema, Map<String, String> properties) {
         DeltaLog log = DeltaLog.forTable(spark, target.path());
         OptimisticTransaction txn = log.startTransaction();
         if (target.create()) {
             txn.updateMetadataForNewTable(metadata(schema, List.of(), properties));
         }
-        List<Action> adds = new ArrayList<>();
-        long rows = 0;
-        long bytes = 0;
-        for (AddFile file : staged) {
-            String name = file.toPath().getName();
-            move(file.absolutePath(staging), new Path(target.path(), name));
-            adds.add(new AddFile(name, scala.collection.immutable.Map$.MODULE$.empty(), file.size(), file.modificationTime(),
-                    true, file.stats(), null, null, Option.empty(), Option.empty(), Option.empty()));
-            rows += numRecords(file);
-            bytes += file.size();
-        }
-        txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numFiles", (long) adds.size(), "numOutputRows", rows,
+        long rows = files.stream().mapToLong(FanOutWrite::numRecords).sum();
+        long bytes = files.stream().mapToLong(AddFile::size).sum();
+        txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numFiles", (long) files.size(), "numOutputRows", rows,
                 "numOutputBytes", bytes)));
         SaveMode mode = target.create() ? SaveMode.ErrorIfExists : SaveMode.Append;
-        long version = txn.commit(CollectionConverters.asScala(adds).toList(), new DeltaOperations.Write(mode,
+        long version = txn.commit(CollectionConverters.asScala(List.<Action>copyOf(files)).toList(), new DeltaOperations.Write(mode,
                 Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(),
                 Option.empty(), Option.empty()));
-        return new Committed(version, rows, adds.size());
+        return new Committed(version, rows, files.size());
     }
 
     private void requireSchema(String path, StructType schema) {
