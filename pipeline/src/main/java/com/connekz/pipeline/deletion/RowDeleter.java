@@ -249,7 +249,7 @@ final class RowDeleter {
         return touched;
     }
 
-    static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {
+    private static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {
         return CollectionConverters.asScala(list).toList();
     }
 }
