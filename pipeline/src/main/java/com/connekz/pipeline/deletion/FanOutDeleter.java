@@ -149,7 +149,7 @@ final class FanOutDeleter {
         Map<String, String> folders = new LinkedHashMap<>();
         touched.keySet().forEach(i -> folders.put(String.valueOf(i), tables.get(i).path()));
         Map<String, List<AddFile>> written = new FanOutWrite(spark, stagingPath).writeUncommitted(kept, ROUTE, folders,
-                shape.properties());
+                shape.properties(), FanOutWrite.Layout.AS_PARTITIONED);
         List<Integer> order = List.copyOf(touched.keySet());
         List<Long> versions = ConcurrentJobs.map(order, ConcurrentJobs.threadsFor(spark), i -> RowDeleter.commitRewrite(spark,
                 tables.get(i).txn(), touched.get(i), written.getOrDefault(String.valueOf(i), List.of()),

@@ -95,7 +95,7 @@ public final class FanOutWrite {
         Map<String, String> folders = new LinkedHashMap<>();
         targets.forEach((key, target) -> folders.put(key, target.path()));
         Map<String, List<AddFile>> written = writeUncommitted(rows.withColumn(ROUTE_COPY, col(routeColumn)), ROUTE_COPY,
-                folders, properties);
+                folders, properties, Layout.ONE_FILE_PER_FOLDER);
         List<Map.Entry<String, List<AddFile>>> work = List.copyOf(written.entrySet());
         List<Committed> commits = ConcurrentJobs.map(work, ConcurrentJobs.threadsFor(spark),
                 entry -> commit(targets.get(entry.getKey()), entry.getValue(), schema, properties));
@@ -106,6 +106,17 @@ public final class FanOutWrite {
         return byKey;
     }
 
+    /** How a folder's rows are spread over files. */
+    public enum Layout {
+        /** One file (the rows are shuffled so that each folder's rows meet in one task): for many small additions. */
+        ONE_FILE_PER_FOLDER,
+        /**
+         * A file per task of the rows' own partitioning that holds rows of the folder, with no
+         * shuffle: rows read from a big table's files are rewritten by as many tasks as read them.
+         */
+        AS_PARTITIONED
+    }
+
     /**
      * Writes each row of {@code rows} (every column but {@code routeColumn}) into the folder its
      * {@code routeColumn} value names, in one Spark job, and returns per folder key the files now in
@@ -114,13 +125,13 @@ public final class FanOutWrite {
      * received no rows is not in the result.
      */
     public Map<String, List<AddFile>> writeUncommitted(Dataset<Row> rows, String routeColumn, Map<String, String> folders,
-                                                       Map<String, String> properties) {
+                                                       Map<String, String> properties, Layout layout) {
         List<String> keys = List.copyOf(folders.keySet());
         deleteStaging();
         try {
             DeltaLog staging = DeltaLog.forTable(spark, stagingPath);
             Map<String, List<AddFile>> byKey = new HashMap<>();
-            for (AddFile file : stage(staging, rows, routeColumn, keys, properties)) {
+            for (AddFile file : stage(staging, rows, routeColumn, keys, properties, layout)) {
                 String key = keys.get(Integer.parseInt(file.partitionValues().apply(ROUTE)));
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
             }
@@ -139,25 +150,26 @@ public final class FanOutWrite {
 
     /** Writes every row once, one file per target, into the staging folder; returns the files. */
     private List<AddFile> stage(DeltaLog staging, Dataset<Row> rows, String routeColumn, List<String> keys,
-                                Map<String, String> properties) {
+                                Map<String, String> properties, Layout layout) {
         List<Row> routes = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             routes.add(RowFactory.create(keys.get(i), String.valueOf(i)));
         }
         Dataset<Row> routeTable = spark.createDataFrame(routes, new StructType()
                 .add("_fan_out_key", DataTypes.StringType).add(ROUTE, DataTypes.StringType));
-        Dataset<Row> routed = rows.join(broadcast(routeTable), col(routeColumn).equalTo(col("_fan_out_key")))
-                .drop("_fan_out_key", routeColumn)
-                .repartition(spark.sparkContext().defaultParallelism(), col(ROUTE));
+        Dataset<Row> joined = rows.join(broadcast(routeTable), col(routeColumn).equalTo(col("_fan_out_key")))
+                .drop("_fan_out_key", routeColumn);
+        Dataset<Row> routed = layout == Layout.ONE_FILE_PER_FOLDER
+                ? joined.repartition(spark.sparkContext().defaultParallelism(), col(ROUTE)) : joined;
         OptimisticTransaction txn = staging.startTransaction();
         txn.updateMetadataForNewTable(metadata(routed.schema().asNullable(), List.of(ROUTE), properties));
-        List<AddFile> files = new ArrayList<>();
+        List<AddFile> written = new ArrayList<>();
         for (FileAction action : CollectionConverters.asJava(txn.writeFiles(routed))) {
             if (action instanceof AddFile add) {
-                files.add(add);
+                written.add(add);
             }
         }
-        return files;
+        return written;
     }
 
     /** Moves staged files into {@code folder}; returns them as entries of its table, named relative to it. */
