@@ -148,7 +148,7 @@ public final class FanOutWrite {
         }
     }
 
-    /** Writes every row once, one file per target, into the staging folder; returns the files. */
+    /** Writes every row once into the staging folder, partitioned by target and laid out as {@code layout} says; returns the files. */
     private List<AddFile> stage(DeltaLog staging, Dataset<Row> rows, String routeColumn, List<String> keys,
                                 Map<String, String> properties, Layout layout) {
         List<Row> routes = new ArrayList<>();
