@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.AddFile;
@@ -43,8 +44,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * is; the table's transaction starts before its files are read and marks the whole table read, so a
  * concurrent commit to it makes its commit fail. The commits are one per table, not one for all: when
  * one fails, the other tables' commits stand, the failure is rethrown, and that table keeps its rows
- * until the requests are applied again. A table with column mapping is refused before anything is written. Tables whose schema or properties differ from the others' (which
- * decide the new files' statistics) are deleted from in a group of their own.
+ * until the requests are applied again. A table with column mapping is refused before anything is
+ * written. Tables whose schema or properties differ from the others' (which decide the new files'
+ * statistics) are deleted from in a group of their own.
  */
 final class FanOutDeleter {
     private static final String ROUTE = "_deleting_from";
@@ -107,31 +109,34 @@ final class FanOutDeleter {
     /** One table's victims, as the scan of every table's candidates found them. */
     private static final class Found {
         final Map<String, Long> rowsByRequest = new HashMap<>();
-        final Set<String> fileNames = new LinkedHashSet<>();
+        final Set<AddFile> files = new LinkedHashSet<>();
     }
+
+    /** A candidate file and the table (by its index) it belongs to. */
+    private record Candidate(int table, AddFile file) {}
 
     private Map<String, RowDeleter.Deleted> deleteTogether(Shape shape, List<Table> tables,
                                                            Function<Dataset<Row>, Dataset<Row>> victimsIn, List<String> keyColumns) {
         Dataset<Row> candidateRows = tables.stream().map(t -> t.rows(t.candidates()).withColumn(RowDeleter.FILE, input_file_name()))
                 .reduce(Dataset::unionByName).orElseThrow();
         Dataset<Row> found = victimsIn.apply(candidateRows).localCheckpoint(true);
-        Map<Path, Integer> tableOfFile = new HashMap<>();
+        Map<Path, Candidate> candidateAt = new HashMap<>();
         for (int i = 0; i < tables.size(); i++) {
-            for (Path file : SnapshotFiles.byPath(tables.get(i).log(), tables.get(i).candidates()).keySet()) {
-                tableOfFile.put(file, i);
-            }
+            int table = i;
+            SnapshotFiles.byPath(tables.get(i).log(), tables.get(i).candidates())
+                    .forEach((path, file) -> candidateAt.put(path, new Candidate(table, file)));
         }
         Map<Integer, Found> foundByTable = new LinkedHashMap<>();
         List<Row> fileRoutes = new ArrayList<>();
         for (Row row : found.groupBy(RowDeleter.REQUEST_HASH, RowDeleter.FILE).count().collectAsList()) {
-            Integer table = tableOfFile.get(SnapshotFiles.path(row.getString(1)));
-            if (table == null) {
+            Candidate candidate = candidateAt.get(SnapshotFiles.path(row.getString(1)));
+            if (candidate == null) {
                 throw new IllegalStateException("a deleted row's data file is not among the candidate files of any table");
             }
-            Found one = foundByTable.computeIfAbsent(table, t -> new Found());
+            Found one = foundByTable.computeIfAbsent(candidate.table(), t -> new Found());
             one.rowsByRequest.merge(row.getString(0), row.getLong(2), Long::sum);
-            if (one.fileNames.add(row.getString(1))) {
-                fileRoutes.add(RowFactory.create(row.getString(1), String.valueOf(table)));
+            if (one.files.add(candidate.file())) {
+                fileRoutes.add(RowFactory.create(row.getString(1), String.valueOf(candidate.table())));
             }
         }
         Map<String, RowDeleter.Deleted> deleted = new LinkedHashMap<>();
@@ -140,7 +145,7 @@ final class FanOutDeleter {
             return deleted;
         }
         Map<Integer, List<AddFile>> touched = new LinkedHashMap<>();
-        foundByTable.forEach((i, one) -> touched.put(i, RowDeleter.touchedFiles(tables.get(i).log(), tables.get(i).candidates(), one.fileNames)));
+        foundByTable.forEach((i, one) -> touched.put(i, List.copyOf(one.files)));
         Dataset<Row> keys = victimKeys(found, fileRoutes, keyColumns);
         Dataset<Row> kept = touched.entrySet().stream()
                 .map(e -> tables.get(e.getKey()).rows(e.getValue()).withColumn(ROUTE, lit(String.valueOf(e.getKey()))))
@@ -150,15 +155,11 @@ final class FanOutDeleter {
         touched.keySet().forEach(i -> folders.put(String.valueOf(i), tables.get(i).path()));
         Map<String, List<AddFile>> written = new FanOutWrite(spark, stagingPath).writeUncommitted(kept, ROUTE, folders,
                 shape.properties(), FanOutWrite.Layout.AS_PARTITIONED);
-        List<Integer> order = List.copyOf(touched.keySet());
-        List<Long> versions = ConcurrentJobs.map(order, ConcurrentJobs.threadsFor(spark), i -> RowDeleter.commitRewrite(spark,
-                tables.get(i).txn(), touched.get(i), written.getOrDefault(String.valueOf(i), List.of()),
-                () -> keys.filter(keys.col(ROUTE).equalTo(String.valueOf(i))).distinct().count()));
-        for (int n = 0; n < order.size(); n++) {
-            Table table = tables.get(order.get(n));
-            deleted.put(table.path(), new RowDeleter.Deleted(foundByTable.get(order.get(n)).rowsByRequest,
-                    OptionalLong.of(versions.get(n)), table.candidates().size(), touched.get(order.get(n)).size()));
-        }
+        ConcurrentJobs.mapEntries(touched, ConcurrentJobs.threadsFor(spark), (i, files) -> RowDeleter.commitRewrite(spark,
+                        tables.get(i).txn(), files, written.getOrDefault(String.valueOf(i), List.of()),
+                        () -> keys.filter(keys.col(ROUTE).equalTo(String.valueOf(i))).distinct().count()))
+                .forEach((i, version) -> deleted.put(tables.get(i).path(), new RowDeleter.Deleted(foundByTable.get(i).rowsByRequest,
+                        OptionalLong.of(version), tables.get(i).candidates().size(), touched.get(i).size())));
         return deleted;
     }
 
@@ -167,7 +168,7 @@ final class FanOutDeleter {
         Dataset<Row> routes = spark.createDataFrame(fileRoutes, new StructType()
                 .add(RowDeleter.FILE, DataTypes.StringType).add(ROUTE, DataTypes.StringType));
         return found.join(broadcast(routes), RowDeleter.FILE)
-                .select(routedKeys(keyColumns).stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+                .select(routedKeys(keyColumns).stream().map(functions::col).toArray(Column[]::new));
     }
 
     private static List<String> routedKeys(List<String> keyColumns) {

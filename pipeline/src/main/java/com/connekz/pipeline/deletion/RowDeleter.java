@@ -236,7 +236,7 @@ final class RowDeleter {
     }
 
     /** The candidate files named by {@code files}; fails if one is not among them. */
-    static List<AddFile> touchedFiles(DeltaLog log, List<AddFile> candidates, Set<String> files) {
+    private static List<AddFile> touchedFiles(DeltaLog log, List<AddFile> candidates, Set<String> files) {
         Map<Path, AddFile> byPath = SnapshotFiles.byPath(log, candidates);
         List<AddFile> touched = new ArrayList<>();
         for (String name : files) {

@@ -96,14 +96,8 @@ public final class FanOutWrite {
         targets.forEach((key, target) -> folders.put(key, target.path()));
         Map<String, List<AddFile>> written = writeUncommitted(rows.withColumn(ROUTE_COPY, col(routeColumn)), ROUTE_COPY,
                 folders, properties, Layout.ONE_FILE_PER_FOLDER);
-        List<Map.Entry<String, List<AddFile>>> work = List.copyOf(written.entrySet());
-        List<Committed> commits = ConcurrentJobs.map(work, ConcurrentJobs.threadsFor(spark),
-                entry -> commit(targets.get(entry.getKey()), entry.getValue(), schema, properties));
-        Map<String, Committed> byKey = new HashMap<>();
-        for (int i = 0; i < work.size(); i++) {
-            byKey.put(work.get(i).getKey(), commits.get(i));
-        }
-        return byKey;
+        return ConcurrentJobs.mapEntries(written, ConcurrentJobs.threadsFor(spark),
+                (key, files) -> commit(targets.get(key), files, schema, properties));
     }
 
     /** How a folder's rows are spread over files. */
@@ -135,14 +129,8 @@ public final class FanOutWrite {
                 String key = keys.get(Integer.parseInt(file.partitionValues().apply(ROUTE)));
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
             }
-            List<Map.Entry<String, List<AddFile>>> work = List.copyOf(byKey.entrySet());
-            List<List<AddFile>> moved = ConcurrentJobs.map(work, ConcurrentJobs.threadsFor(spark),
-                    entry -> moveInto(staging, folders.get(entry.getKey()), entry.getValue()));
-            Map<String, List<AddFile>> written = new LinkedHashMap<>();
-            for (int i = 0; i < work.size(); i++) {
-                written.put(work.get(i).getKey(), moved.get(i));
-            }
-            return written;
+            return ConcurrentJobs.mapEntries(byKey, ConcurrentJobs.threadsFor(spark),
+                    (key, staged) -> moveInto(staging, folders.get(key), staged));
         } finally {
             deleteStaging();
         }

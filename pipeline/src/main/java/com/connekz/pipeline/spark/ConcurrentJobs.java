@@ -1,11 +1,14 @@
 package com.connekz.pipeline.spark;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
@@ -62,5 +65,16 @@ public final class ConcurrentJobs {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** As {@link #map}, over a map's entries: each key with the result of its entry, in the map's order. */
+    public static <K, V, R> Map<K, R> mapEntries(Map<K, V> items, int threads, BiFunction<K, V, R> operation) {
+        List<Map.Entry<K, V>> entries = List.copyOf(items.entrySet());
+        List<R> results = map(entries, threads, entry -> operation.apply(entry.getKey(), entry.getValue()));
+        Map<K, R> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byKey.put(entries.get(i).getKey(), results.get(i));
+        }
+        return byKey;
     }
 }
