@@ -1,13 +1,15 @@
 package com.connekz.pipeline.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
+import com.sun.management.GarbageCollectorMXBean;
+import com.sun.management.GcInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.management.Notification;
@@ -22,6 +24,10 @@ import javax.management.openmbean.CompositeData;
  * holds on the heap at that moment (cached blocks and execution pages): in local mode the executor
  * lives in the driver's JVM, and its memory is bounded by Spark's settings, not by the driver's code,
  * so this is what grows when a data-sized result stays on the driver.
+ *
+ * <p>Collections are taken in two ways: notifications catch every collection during the span, but
+ * the JVM delivers them on a thread of its own, late when the machine is busy; so each reading first
+ * takes in the last collection of every collector, which the JVM records before a collection returns.
  */
 final class HeapWatch {
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -30,9 +36,13 @@ final class HeapWatch {
             .collect(Collectors.toUnmodifiableSet());
     private static final AtomicLong MOST_RETAINED = new AtomicLong();
     private static final AtomicLong MOST_DRIVER_OWN = new AtomicLong();
+    private static final List<GarbageCollectorMXBean> COLLECTORS =
+            ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class);
+    /** Per collector, the id of its last collection before the span: collections up to it are not the span's. */
+    private static final Map<String, Long> LAST_ID_BEFORE_SPAN = new ConcurrentHashMap<>();
 
     static {
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
             if (collector instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((notification, handback) -> afterCollection(notification), null, null);
             }
@@ -48,6 +58,10 @@ final class HeapWatch {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
             }
+        }
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            GcInfo last = collector.getLastGcInfo();
+            LAST_ID_BEFORE_SPAN.put(collector.getName(), last == null ? 0 : last.getId());
         }
         long inUse = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         MOST_RETAINED.set(inUse);
@@ -67,11 +81,13 @@ final class HeapWatch {
 
     /** The most heap in use right after a collection since {@link #reset()}. */
     static long retained() {
+        takeInLastCollections();
         return MOST_RETAINED.get();
     }
 
     /** The most heap in use right after a collection, less Spark's managed memory then, since {@link #reset()}. */
     static long driverOwn() {
+        takeInLastCollections();
         return MOST_DRIVER_OWN.get();
     }
 
@@ -82,12 +98,25 @@ final class HeapWatch {
     }
 
     private static void afterCollection(Notification notification) {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            collected(info.getGcName(), info.getGcInfo());
+        }
+    }
+
+    private static void takeInLastCollections() {
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            collected(collector.getName(), collector.getLastGcInfo());
+        }
+    }
+
+    /** Takes in one collection unless it happened before the span; seeing it twice changes nothing, as only the most counts. */
+    private static void collected(String collector, GcInfo collection) {
+        if (collection == null || collection.getId() <= LAST_ID_BEFORE_SPAN.getOrDefault(collector, 0L)) {
             return;
         }
-        Map<String, MemoryUsage> after = GarbageCollectionNotificationInfo
-                .from((CompositeData) notification.getUserData()).getGcInfo().getMemoryUsageAfterGc();
-        long inUse = after.entrySet().stream().filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+        long inUse = collection.getMemoryUsageAfterGc().entrySet().stream()
+                .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed()).sum();
         collected(inUse, SparkManagedMemory.onHeapInUse());
     }
