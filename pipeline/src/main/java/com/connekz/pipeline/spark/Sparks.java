@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Sparks {
     /**
      * How many tables' logs and latest snapshots the driver keeps (Delta's default is 10,000). Each
-     * costs 0.1-1.3 MB of driver heap, and there is a table per tenant: unbounded, the 4,108 tenant
+     * costs 0.1-1.4 MB of driver heap, and there is a table per tenant: unbounded, the 4,108 tenant
      * tables of a 10M-record lake filled the heap. A table dropped from the cache is read again
      * from its log when next used: with 100 for the 398 tables of a 1M lake, the nightly took as long.
      */
