@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -38,6 +40,8 @@ final class HeapWatch {
     private static final AtomicLong MOST_DRIVER_OWN = new AtomicLong();
     private static final List<GarbageCollectorMXBean> COLLECTORS =
             ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class);
+    private static final AtomicLong EXPLICIT_COLLECTIONS = new AtomicLong();
+    private static final String EXPLICIT_CAUSE = "System.gc()";
     /** Per collector, the id of its last collection before the span: collections up to it are not the span's. */
     private static final Map<String, Long> LAST_ID_BEFORE_SPAN = new ConcurrentHashMap<>();
 
@@ -53,7 +57,7 @@ final class HeapWatch {
 
     /** Starts a span: collects garbage, then forgets the peaks and retained sizes seen so far. */
     static void reset() {
-        System.gc();
+        collectGarbage();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -66,6 +70,30 @@ final class HeapWatch {
         long inUse = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         MOST_RETAINED.set(inUse);
         MOST_DRIVER_OWN.set(Math.max(0, inUse - SparkManagedMemory.onHeapInUse()));
+    }
+
+    /**
+     * Collects garbage and returns once the JVM has reported that collection. {@code System.gc()}
+     * returns without collecting while another thread is inside a JNI critical region (inflating a
+     * class from a jar, compressing), which left the span's starting figure full of garbage; so it
+     * is asked again, up to five times, until a collection it caused is reported.
+     */
+    static void collectGarbage() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long reported = EXPLICIT_COLLECTIONS.get();
+            System.gc();
+            if (reportedAfter(reported)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean reportedAfter(long reported) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (EXPLICIT_COLLECTIONS.get() == reported && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return EXPLICIT_COLLECTIONS.get() != reported;
     }
 
     /** The sum of the heap pools' peaks since {@link #reset()}. */
@@ -101,6 +129,9 @@ final class HeapWatch {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             collected(info.getGcName(), info.getGcInfo());
+            if (EXPLICIT_CAUSE.equals(info.getGcCause())) {
+                EXPLICIT_COLLECTIONS.incrementAndGet();
+            }
         }
     }
 
