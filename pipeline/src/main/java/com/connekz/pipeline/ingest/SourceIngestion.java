@@ -145,11 +145,13 @@ final class SourceIngestion {
 
     /**
      * Writes the batch and returns how many rows it inserted or updated, from Delta's commit
-     * metrics. Records bronze already holds with the same content are left out first, by one narrow
-     * join on keys and content hashes. What is left is appended when none of its keys is in bronze
-     * (a new day's records, the usual night), and merged on the natural key only when some record
-     * replaces an older state: a MERGE would otherwise rewrite every file holding a re-landed key.
-     * The check and the append are not one transaction: bronze has one writer, the nightly run.
+     * metrics. When bronze holds none of the batch's keys (a new day's records, the usual night),
+     * found by a join of the keys alone, the batch is appended as it is. Otherwise records bronze
+     * already holds with the same content are left out first, by a join on keys and content hashes;
+     * what is left is appended when none of its keys is in bronze, and merged on the natural key only
+     * when some record replaces an older state: a MERGE would otherwise rewrite every file holding a
+     * re-landed key. The checks and the write are not one transaction: bronze has one writer, the
+     * nightly run.
      */
     private long write(Dataset<Row> batch, long batchRows) {
         if (!DeltaTables.exists(spark, bronzePath)) {
@@ -159,19 +161,29 @@ final class SourceIngestion {
         Broadcast<BloomFilter> batchKeys = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(batch.stat().bloomFilter(source.naturalKey(), Math.max(1, batchRows), 0.01));
         try {
-            return writeNewOrChanged(newOrChanged(batch, batchKeys));
+            Dataset<Row> stored = storedKeysAmong(batchKeys);
+            return anyKeyStored(batch, stored) ? writeNewOrChanged(newOrChanged(batch, stored)) : append(batch);
         } finally {
             batchKeys.destroy();
         }
     }
 
-    /** The batch's records that bronze does not hold with the same content, and the stored key of those it holds. */
-    private Dataset<Row> newOrChanged(Dataset<Row> batch, Broadcast<BloomFilter> batchKeys) {
-        String key = source.naturalKey();
-        Dataset<Row> stored = spark.read().format("delta").load(bronzePath)
-                .select(col(key).as(STORED_KEY), col(BronzeSchema.CONTENT_HASH).as(STORED_HASH))
+    /** Bronze's keys and content hashes, pruned to those that may be among the batch's keys. */
+    private Dataset<Row> storedKeysAmong(Broadcast<BloomFilter> batchKeys) {
+        return spark.read().format("delta").load(bronzePath)
+                .select(col(source.naturalKey()).as(STORED_KEY), col(BronzeSchema.CONTENT_HASH).as(STORED_HASH))
                 .filter(mayBeAmong(batchKeys).apply(col(STORED_KEY)));
-        return batch.join(stored, col(key).equalTo(col(STORED_KEY)), "left_outer")
+    }
+
+    /** Whether bronze holds any of the batch's keys: a join of keys only, not of the batch's rows. */
+    private boolean anyKeyStored(Dataset<Row> batch, Dataset<Row> stored) {
+        String key = source.naturalKey();
+        return stored.join(batch.select(col(key)), col(STORED_KEY).equalTo(col(key)), "left_semi").count() > 0;
+    }
+
+    /** The batch's records that bronze does not hold with the same content, and the stored key of those it holds. */
+    private Dataset<Row> newOrChanged(Dataset<Row> batch, Dataset<Row> stored) {
+        return batch.join(stored, col(source.naturalKey()).equalTo(col(STORED_KEY)), "left_outer")
                 .filter(col(STORED_HASH).isNull().or(col(STORED_HASH).notEqual(col(BronzeSchema.CONTENT_HASH))));
     }
 
