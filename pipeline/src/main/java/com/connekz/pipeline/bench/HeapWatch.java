@@ -42,6 +42,8 @@ final class HeapWatch {
             ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class);
     private static final AtomicLong EXPLICIT_COLLECTIONS = new AtomicLong();
     private static final String EXPLICIT_CAUSE = "System.gc()";
+    /** Heap in use right after the last collection {@code System.gc()} caused, as the JVM reported it. */
+    private static volatile long inUseAfterExplicit = -1;
     /** Per collector, the id of its last collection before the span: collections up to it are not the span's. */
     private static final Map<String, Long> LAST_ID_BEFORE_SPAN = new ConcurrentHashMap<>();
 
@@ -57,7 +59,7 @@ final class HeapWatch {
 
     /** Starts a span: collects garbage, then forgets the peaks and retained sizes seen so far. */
     static void reset() {
-        collectGarbage();
+        boolean collected = collectGarbage();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -67,7 +69,8 @@ final class HeapWatch {
             GcInfo last = collector.getLastGcInfo();
             LAST_ID_BEFORE_SPAN.put(collector.getName(), last == null ? 0 : last.getId());
         }
-        long inUse = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        // What other threads allocated since the collection is not the span's to keep.
+        long inUse = collected ? inUseAfterExplicit : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         MOST_RETAINED.set(inUse);
         MOST_DRIVER_OWN.set(Math.max(0, inUse - SparkManagedMemory.onHeapInUse()));
     }
@@ -76,16 +79,18 @@ final class HeapWatch {
      * Collects garbage and returns once the JVM has reported that collection. {@code System.gc()}
      * returns without collecting while another thread is inside a JNI critical region (inflating a
      * class from a jar, compressing), which left the span's starting figure full of garbage; so it
-     * is asked again, up to five times, until a collection it caused is reported.
+     * is asked again, up to five times, until a collection it caused is reported. Returns whether
+     * one was.
      */
-    static void collectGarbage() {
+    static boolean collectGarbage() {
         for (int attempt = 0; attempt < 5; attempt++) {
             long reported = EXPLICIT_COLLECTIONS.get();
             System.gc();
             if (reportedAfter(reported)) {
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     private static boolean reportedAfter(long reported) {
@@ -130,6 +135,7 @@ final class HeapWatch {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             collected(info.getGcName(), info.getGcInfo());
             if (EXPLICIT_CAUSE.equals(info.getGcCause())) {
+                inUseAfterExplicit = heapInUseAfter(info.getGcInfo());
                 EXPLICIT_COLLECTIONS.incrementAndGet();
             }
         }
@@ -146,9 +152,12 @@ final class HeapWatch {
         if (collection == null || collection.getId() <= LAST_ID_BEFORE_SPAN.getOrDefault(collector, 0L)) {
             return;
         }
-        long inUse = collection.getMemoryUsageAfterGc().entrySet().stream()
+        collected(heapInUseAfter(collection), SparkManagedMemory.onHeapInUse());
+    }
+
+    private static long heapInUseAfter(GcInfo collection) {
+        return collection.getMemoryUsageAfterGc().entrySet().stream()
                 .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed()).sum();
-        collected(inUse, SparkManagedMemory.onHeapInUse());
     }
 }
