@@ -61,7 +61,7 @@ public final class SparkRedaction implements Serializable {
     public Dataset<Row> redact(Source source, Dataset<Row> records) {
         StructType schema = records.schema();
         StructType output = outputSchema(schema);
-        RecordRedactor redactor = new RecordRedactor(source, schema, spec);
+        RecordRedactor redactor = redactor(source, schema);
         if (source == Source.CHATS) {
             int conversation = schema.fieldIndex("conversation_id");
             return records
@@ -72,8 +72,13 @@ public final class SparkRedaction implements Serializable {
         return records.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> redactor.each(rows), Encoders.row(output));
     }
 
+    /** The per-record work of {@link #redact} for records of {@code schema}, to run without Spark (a benchmark). */
+    RecordRedactor redactor(Source source, StructType schema) {
+        return new RecordRedactor(source, schema, spec);
+    }
+
     /** The per-record work, serialised to the executors. */
-    private static final class RecordRedactor implements Serializable {
+    static final class RecordRedactor implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Source source;
         private final EngineSpec spec;
@@ -139,18 +144,7 @@ public final class SparkRedaction implements Serializable {
         }
 
         private List<Row> redactTogether(RedactionEngine engine, List<Row> rows) {
-            List<String> texts = new ArrayList<>();
-            for (Row row : rows) {
-                for (int field : textFields) {
-                    texts.add(row.isNullAt(field) ? null : row.getString(field));
-                }
-                if (segments >= 0 && !row.isNullAt(segments)) {
-                    for (Row segment : row.<Row>getList(segments)) {
-                        texts.add(segment == null || segment.isNullAt(3) ? null : segment.getString(3));
-                    }
-                }
-            }
-            RedactedExample example = engine.redactExample(texts);
+            RedactedExample example = engine.redactExample(texts(rows));
             List<Row> out = new ArrayList<>(rows.size());
             int next = 0;
             for (Row row : rows) {
@@ -177,6 +171,22 @@ public final class SparkRedaction implements Serializable {
                 out.add(RowFactory.create(values));
             }
             return out;
+        }
+
+        /** The texts of {@code rows} in the order the engine gets them: each row's text fields, then its segments. */
+        List<String> texts(List<Row> rows) {
+            List<String> texts = new ArrayList<>();
+            for (Row row : rows) {
+                for (int field : textFields) {
+                    texts.add(row.isNullAt(field) ? null : row.getString(field));
+                }
+                if (segments >= 0 && !row.isNullAt(segments)) {
+                    for (Row segment : row.<Row>getList(segments)) {
+                        texts.add(segment == null || segment.isNullAt(3) ? null : segment.getString(3));
+                    }
+                }
+            }
+            return texts;
         }
     }
 }
