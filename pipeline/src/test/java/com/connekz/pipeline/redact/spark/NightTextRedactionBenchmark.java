@@ -3,7 +3,7 @@ package com.connekz.pipeline.redact.spark;
 import com.connekz.pipeline.config.HashKey;
 import com.connekz.pipeline.ingest.Source;
 import com.connekz.pipeline.redact.RedactionPolicy;
-import com.connekz.pipeline.spark.Sparks;
+import com.connekz.pipeline.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,30 +40,28 @@ public final class NightTextRedactionBenchmark {
     public static void main(String[] args) throws Exception {
         String lake = args[0];
         long silverVersion = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("night-text-redaction");
-        Sparks.deltaSettings().forEach(builder::config);
-        Sparks.localModeSettings().forEach(builder::config);
-        SparkSession spark = builder.getOrCreate();
+        SparkSession spark = SharedSpark.session();
         spark.sparkContext().setLogLevel("WARN");
         SparkRedaction redaction = new SparkRedaction(RedactionPolicy.shipped(), KEY);
 
         Map<Source, Dataset<Row>> records = new LinkedHashMap<>();
         Map<Source, List<List<Row>>> examples = new LinkedHashMap<>();
+        Map<Source, SparkRedaction.RecordRedactor> redactors = new LinkedHashMap<>();
         Map<Source, Double> megabytes = new LinkedHashMap<>();
         for (Source source : CONTENT) {
             Dataset<Row> kept = keptRecords(spark, lake, source, silverVersion);
             records.put(source, kept);
             examples.put(source, byExample(source, kept.collectAsList()));
-            megabytes.put(source, textBytes(redaction.redactor(source, kept.schema()), examples.get(source)) / 1e6);
+            redactors.put(source, redaction.redactor(source, kept.schema()));
+            megabytes.put(source, textBytes(redactors.get(source), examples.get(source)) / 1e6);
         }
 
         Map<Source, Double> cold = sparkSeconds(redaction, records);
         Map<Source, Double> oneThread = new LinkedHashMap<>();
         Map<Source, Double> twoThreads = new LinkedHashMap<>();
         for (Source source : CONTENT) {
-            SparkRedaction.RecordRedactor redactor = redaction.redactor(source, records.get(source).schema());
-            oneThread.put(source, seconds(redactor, source, examples.get(source), 1));
-            twoThreads.put(source, seconds(redactor, source, examples.get(source), 2));
+            oneThread.put(source, seconds(redactors.get(source), source, examples.get(source), 1));
+            twoThreads.put(source, seconds(redactors.get(source), source, examples.get(source), 2));
         }
         Map<Source, Double> warm = sparkSeconds(redaction, records);
 
