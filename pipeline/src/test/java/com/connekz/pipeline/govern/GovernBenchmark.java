@@ -11,17 +11,20 @@ import com.connekz.pipeline.run.StageResult;
 import com.connekz.pipeline.bench.QueryTimings;
 import com.connekz.pipeline.testing.SharedSpark;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 
@@ -159,7 +162,7 @@ public final class GovernBenchmark {
     static void forgetGovern(SparkSession spark, Lake lake) {
         for (String path : List.of(lake.silver(Source.CHATS), lake.system(GovernMarks.FOLDER))) {
             deleteTree(Path.of(path));
-            org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
+            DeltaLog.invalidateCache(spark, new org.apache.hadoop.fs.Path(path));
         }
     }
 
@@ -168,9 +171,9 @@ public final class GovernBenchmark {
             return;
         }
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
