@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -44,12 +43,12 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow>
         BufferedReader reader = open(file);
         LineParser parser = new LineParser(source);
         Projection projection = new Projection(file);
-        return new Iterator<>() {
+        return new AheadIterator<>() {
             private long lineNumber;
             private boolean stopped;
-            private InternalRow next = advance();
 
-            private InternalRow advance() {
+            @Override
+            protected InternalRow advance() {
                 if (stopped) {
                     return null;
                 }
@@ -66,21 +65,6 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow>
                     stopped = true;
                     return unreadable(projection, file, lineNumber + 1);
                 }
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public InternalRow next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                InternalRow current = next;
-                next = advance();
-                return current;
             }
         };
     }

@@ -5,11 +5,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import com.connekz.pipeline.lake.DeltaTables;
-import com.connekz.pipeline.lake.HadoopConf;
 import com.connekz.pipeline.run.SourceCounts;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -18,33 +16,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.sketch.BloomFilter;
 
 /**
- * Ingests one source's new files into {@code bronze/<source>} in one pass over the files: good lines
- * are merged on the natural key (a record landing again adds nothing; a changed record replaces the
- * old state), bad lines go to quarantine, and every line read is counted exactly once.
+ * Ingests one source's new files into {@code bronze/<source>}: good lines are merged on the natural
+ * key (a record landing again adds nothing; a changed record replaces the old state), bad lines go
+ * to quarantine, and every line read is counted exactly once. A batch of new records only, the
+ * usual night, takes one read of the files ({@link OnePassIngestion}); any other takes the general
+ * path here, which caches the parsed lines and reads them several times.
  */
 final class SourceIngestion {
-    private static final String STORED_KEY = "_stored_key";
-    private static final String STORED_HASH = "_stored_hash";
     private final SparkSession spark;
     private final Source source;
     private final String bronzePath;
     private final String quarantinePath;
     private final RecordFilter filter;
+
+    private final OnePassIngestion onePass;
 
     SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter) {
         this.spark = spark;
@@ -52,17 +46,27 @@ final class SourceIngestion {
         this.bronzePath = bronzePath;
         this.quarantinePath = quarantinePath;
         this.filter = filter;
+        this.onePass = new OnePassIngestion(spark, source, bronzePath, quarantinePath, filter);
     }
 
+    /**
+     * Ingests {@code files} in one read when their records are all new ({@link OnePassIngestion}),
+     * else by the general path: the parsed lines cached, counted, ranked per natural key when one
+     * repeats, and merged with what bronze holds.
+     */
     SourceCounts ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
+        return onePass.ingest(files, runId, ingestedAt).orElseGet(() -> ingestGenerally(files, runId, ingestedAt));
+    }
+
+    private SourceCounts ingestGenerally(List<LandedFile> files, String runId, Timestamp ingestedAt) {
         JavaRDD<InternalRow> lines = parse(files, runId, ingestedAt);
-        Dataset<Row> parsed = asFrame(lines);
+        Dataset<Row> parsed = LandedLines.frame(spark, source, lines);
         try {
             Outcomes outcomes = countOutcomes(parsed);
             Map<String, Long> quarantinedByReason = outcomes.badByReason();
             long good = outcomes.good();
             if (!quarantinedByReason.isEmpty()) {
-                Quarantine.add(spark, quarantinePath, quarantineRows(parsed));
+                Quarantine.add(spark, quarantinePath, LandedLines.quarantineRows(source, parsed));
             }
             Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns());
             Dataset<Row> admitted = filter.admit(candidates, source);
@@ -84,16 +88,7 @@ final class SourceIngestion {
      * time encoding than the parse itself.
      */
     private JavaRDD<InternalRow> parse(List<LandedFile> files, String runId, Timestamp ingestedAt) {
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        HadoopConf hadoop = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        return context.parallelize(files, files.size())
-                .flatMap(new LandedFileReader(source, runId, ingestedAt, hadoop))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-    }
-
-    private Dataset<Row> asFrame(JavaRDD<InternalRow> lines) {
-        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(lines.rdd(),
-                ParsedSchema.of(source), false);
+        return LandedLines.read(spark, source, files, runId, ingestedAt).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /**
@@ -123,19 +118,6 @@ final class SourceIngestion {
         return new Outcomes(good, distinctKeyHashes, badByReason);
     }
 
-    private Dataset<Row> quarantineRows(Dataset<Row> parsed) {
-        return parsed.filter(col(ParsedSchema.BAD_REASON).isNotNull()).select(
-                lit(source.folder()).as("source"),
-                col(BronzeSchema.SOURCE_FILE).as("file"),
-                col(BronzeSchema.LINE).as("line"),
-                col(ParsedSchema.BAD_REASON).as("reason"),
-                col(ParsedSchema.BAD_FIELD).as("field"),
-                col(ParsedSchema.BAD_MESSAGE).as("message"),
-                col(ParsedSchema.RAW_LINE).as("raw_line"),
-                col(BronzeSchema.RUN_ID).as("run_id"),
-                col(BronzeSchema.INGESTED_AT).as("quarantined_at"));
-    }
-
     /** Within one batch, the last landing of a key wins (later day folder, later file, later line). */
     private Dataset<Row> latestPerKey(Dataset<Row> rows) {
         Column newestFirst = row_number().over(Window.partitionBy(source.naturalKey())
@@ -155,36 +137,18 @@ final class SourceIngestion {
      */
     private long write(Dataset<Row> batch, long batchRows) {
         if (!DeltaTables.exists(spark, bronzePath)) {
-            DeltaTables.create(spark, bronzePath, BronzeSchema.of(source), statsColumns());
+            DeltaTables.create(spark, bronzePath, BronzeSchema.of(source), statsColumns(source));
             return append(batch);
         }
-        Broadcast<BloomFilter> batchKeys = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(batch.stat().bloomFilter(source.naturalKey(), Math.max(1, batchRows), 0.01));
-        try {
-            Dataset<Row> stored = storedKeysAmong(batchKeys);
-            return anyKeyStored(batch, stored) ? writeNewOrChanged(newOrChanged(batch, stored)) : append(batch);
-        } finally {
-            batchKeys.destroy();
+        try (StoredKeys stored = new StoredKeys(spark, bronzePath, source.naturalKey(), batch, batchRows)) {
+            return stored.anyOf(batch) ? writeNewOrChanged(newOrChanged(batch, stored.frame())) : append(batch);
         }
-    }
-
-    /** Bronze's keys and content hashes, pruned to those that may be among the batch's keys. */
-    private Dataset<Row> storedKeysAmong(Broadcast<BloomFilter> batchKeys) {
-        return spark.read().format("delta").load(bronzePath)
-                .select(col(source.naturalKey()).as(STORED_KEY), col(BronzeSchema.CONTENT_HASH).as(STORED_HASH))
-                .filter(mayBeAmong(batchKeys).apply(col(STORED_KEY)));
-    }
-
-    /** Whether bronze holds any of the batch's keys: a join of keys only, not of the batch's rows. */
-    private boolean anyKeyStored(Dataset<Row> batch, Dataset<Row> stored) {
-        String key = source.naturalKey();
-        return stored.join(batch.select(col(key)), col(STORED_KEY).equalTo(col(key)), "left_semi").count() > 0;
     }
 
     /** The batch's records that bronze does not hold with the same content, and the stored key of those it holds. */
     private Dataset<Row> newOrChanged(Dataset<Row> batch, Dataset<Row> stored) {
-        return batch.join(stored, col(source.naturalKey()).equalTo(col(STORED_KEY)), "left_outer")
-                .filter(col(STORED_HASH).isNull().or(col(STORED_HASH).notEqual(col(BronzeSchema.CONTENT_HASH))));
+        return batch.join(stored, col(source.naturalKey()).equalTo(col(StoredKeys.KEY)), "left_outer")
+                .filter(col(StoredKeys.HASH).isNull().or(col(StoredKeys.HASH).notEqual(col(BronzeSchema.CONTENT_HASH))));
     }
 
     /** Appends the new-or-changed records, or merges them when some replace a stored one; returns the rows written. */
@@ -193,7 +157,7 @@ final class SourceIngestion {
         try {
             long replacing = 0;
             long all = 0;
-            for (Row row : newOrChanged.groupBy(col(STORED_KEY).isNotNull()).count().collectAsList()) {
+            for (Row row : newOrChanged.groupBy(col(StoredKeys.KEY).isNotNull()).count().collectAsList()) {
                 replacing += row.getBoolean(0) ? row.getLong(1) : 0;
                 all += row.getLong(1);
             }
@@ -216,15 +180,6 @@ final class SourceIngestion {
         }
     }
 
-    /**
-     * Whether a stored key may be among the batch's keys, by a Bloom filter of them: no false
-     * negatives, about one false positive in a hundred. Pruning bronze with it before the join leaves
-     * the join's shuffle the re-landed keys and a few others instead of every stored key.
-     */
-    private static UserDefinedFunction mayBeAmong(Broadcast<BloomFilter> keys) {
-        return udf((UDF1<String, Boolean>) key -> key == null || keys.value().mightContainString(key), DataTypes.BooleanType);
-    }
-
     private long append(Dataset<Row> rows) {
         rows.write().format("delta").mode("append").save(bronzePath);
         return lastCommit().metric("numOutputRows", 0);
@@ -235,7 +190,7 @@ final class SourceIngestion {
     }
 
     /** Only non-personal columns get statistics in the transaction log. */
-    private List<String> statsColumns() {
+    static List<String> statsColumns(Source source) {
         return List.of(source.createdAtField(), BronzeSchema.RUN_ID, BronzeSchema.LINE, BronzeSchema.INGESTED_AT);
     }
 

@@ -150,7 +150,7 @@ public final class FanOutWrite {
         Dataset<Row> routed = layout == Layout.ONE_FILE_PER_FOLDER
                 ? joined.repartition(spark.sparkContext().defaultParallelism(), col(ROUTE)) : joined;
         OptimisticTransaction txn = staging.startTransaction();
-        txn.updateMetadataForNewTable(metadata(routed.schema().asNullable(), List.of(ROUTE), properties));
+        txn.updateMetadataForNewTable(DeltaAppend.newTable(routed.schema().asNullable(), List.of(ROUTE), properties));
         List<AddFile> written = new ArrayList<>();
         for (FileAction action : CollectionConverters.asJava(txn.writeFiles(routed))) {
             if (action instanceof AddFile add) {
@@ -174,20 +174,12 @@ public final class FanOutWrite {
 
     /** Commits a target's files, already in its folder, as an append (or a create). */
     private Committed commit(Target target, List<AddFile> files, StructType schema, Map<String, String> properties) {
-        DeltaLog log = DeltaLog.forTable(spark, target.path());
-        OptimisticTransaction txn = log.startTransaction();
+        OptimisticTransaction txn = DeltaLog.forTable(spark, target.path()).startTransaction();
         if (target.create()) {
-            txn.updateMetadataForNewTable(metadata(schema, List.of(), properties));
+            txn.updateMetadataForNewTable(DeltaAppend.newTable(schema, List.of(), properties));
         }
-        long rows = files.stream().mapToLong(FanOutWrite::numRecords).sum();
-        long bytes = files.stream().mapToLong(AddFile::size).sum();
-        txn.registerSQLMetrics(spark, DeltaTables.metrics(spark, Map.of("numFiles", (long) files.size(), "numOutputRows", rows,
-                "numOutputBytes", bytes)));
-        SaveMode mode = target.create() ? SaveMode.ErrorIfExists : SaveMode.Append;
-        long version = txn.commit(CollectionConverters.asScala(List.<Action>copyOf(files)).toList(), new DeltaOperations.Write(mode,
-                Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(),
-                Option.empty(), Option.empty()));
-        return new Committed(version, rows, files.size());
+        long version = DeltaAppend.commit(spark, txn, files, target.create());
+        return new Committed(version, files.stream().mapToLong(DeltaAppend::numRecords).sum(), files.size());
     }
 
     private void requireSchema(String path, StructType schema) {
@@ -195,14 +187,6 @@ public final class FanOutWrite {
         if (!table.asNullable().equals(schema)) {
             throw new IllegalArgumentException("the rows' schema is not the schema of the table at " + path);
         }
-    }
-
-    private Metadata metadata(StructType schema, List<String> partitionColumns, Map<String, String> properties) {
-        return new Metadata(UUID.randomUUID().toString(), null, null,
-                new Format("parquet", scala.collection.immutable.Map$.MODULE$.empty()), schema.json(),
-                CollectionConverters.asScala(partitionColumns).toList(),
-                scala.collection.immutable.Map.from(CollectionConverters.asScala(properties)),
-                Option.apply(System.currentTimeMillis()));
     }
 
     private void move(Path from, Path to) {
@@ -223,15 +207,6 @@ public final class FanOutWrite {
             staging.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staging, true);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the staging folder " + stagingPath, e);
-        }
-    }
-
-    private static long numRecords(AddFile file) {
-        try {
-            JsonNode stats = file.stats() == null ? null : JSON.readTree(file.stats());
-            return stats == null ? 0 : stats.path("numRecords").asLong(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,0 +1,72 @@
+package com.connekz.pipeline.ingest;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * Runs in a task over one file's parsed lines: passes the good ones on and takes the bad ones out,
+ * counting both; when the file is read to its end, its {@link LineOutcomes.OfFile} goes to the
+ * accumulator. Bad rows are kept up to a bound of raw text per file, so that a file of nothing but
+ * garbage cannot fill the driver's memory; past it they are only counted.
+ */
+final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, Iterator<InternalRow>> {
+    /** The raw text of bad lines a task keeps per file, by default. */
+    static final long MAX_KEPT_BYTES = 8L << 20;
+
+    private final LineOutcomes outcomes;
+    private final long maxKeptBytes;
+    private final int badReason;
+    private final int rawLine;
+
+    GoodLinesOnly(LineOutcomes outcomes, Source source, long maxKeptBytes) {
+        this.outcomes = outcomes;
+        this.maxKeptBytes = maxKeptBytes;
+        this.badReason = ParsedSchema.of(source).fieldIndex(ParsedSchema.BAD_REASON);
+        this.rawLine = ParsedSchema.of(source).fieldIndex(ParsedSchema.RAW_LINE);
+    }
+
+    @Override
+    public Iterator<InternalRow> call(Integer partition, Iterator<InternalRow> lines) {
+        return new AheadIterator<>() {
+            private long good;
+            private final Map<String, Long> badByReason = new TreeMap<>();
+            private final List<InternalRow> badRows = new ArrayList<>();
+            private long keptBytes;
+            private boolean overflowed;
+            private boolean reported;
+
+            @Override
+            protected InternalRow advance() {
+                while (lines.hasNext()) {
+                    InternalRow line = lines.next();
+                    if (line.isNullAt(badReason)) {
+                        good++;
+                        return line;
+                    }
+                    badByReason.merge(line.getUTF8String(badReason).toString(), 1L, Long::sum);
+                    keep(line);
+                }
+                if (!reported) {
+                    reported = true;
+                    outcomes.add(new LineOutcomes.OfFile(partition, good, Map.copyOf(badByReason), List.copyOf(badRows), overflowed));
+                }
+                return null;
+            }
+
+            private void keep(InternalRow line) {
+                long bytes = line.isNullAt(rawLine) ? 0 : line.getUTF8String(rawLine).numBytes();
+                if (overflowed || keptBytes + bytes > maxKeptBytes) {
+                    overflowed = true;
+                    return;
+                }
+                keptBytes += bytes;
+                badRows.add(line);
+            }
+        };
+    }
+}

@@ -1,0 +1,181 @@
+package com.connekz.pipeline.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import com.connekz.pipeline.lake.DeltaTables;
+import com.connekz.pipeline.lake.DeltaAppend;
+import com.connekz.pipeline.run.SourceCounts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.FileAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The usual night's ingestion of one source, in a single read of its landed files: the tasks that
+ * parse the lines write the good ones into bronze's folder through bronze's own transaction
+ * (uncommitted: no version references them yet) and take the bad ones out, counting both. Then the written files' keys alone are checked: when no natural key repeats among
+ * them and bronze holds none of them, the bad lines go to quarantine and the files are committed to
+ * bronze as one append (or as the table's first version).
+ *
+ * <p>Otherwise (a record landed twice, or again after an earlier night) the written files are
+ * deleted, nothing is committed, and the result is empty: the caller then ingests the batch by the
+ * general path, which ranks and merges on the natural key. A file whose outcome did not reach the
+ * driver also gives an empty result, never a guessed count.
+ */
+final class OnePassIngestion {
+    private static final Logger LOG = LoggerFactory.getLogger(OnePassIngestion.class);
+
+    private final SparkSession spark;
+    private final Source source;
+    private final String bronzePath;
+    private final String quarantinePath;
+    private final RecordFilter filter;
+    private final long maxKeptBytes;
+
+    OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter) {
+        this(spark, source, bronzePath, quarantinePath, filter, GoodLinesOnly.MAX_KEPT_BYTES);
+    }
+
+    /** @param maxKeptBytes the raw text of bad lines each task keeps per file; past it the file is read again for them */
+    OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
+                     long maxKeptBytes) {
+        this.maxKeptBytes = maxKeptBytes;
+        this.spark = spark;
+        this.source = source;
+        this.bronzePath = bronzePath;
+        this.quarantinePath = quarantinePath;
+        this.filter = filter;
+    }
+
+    /** The batch's counts once committed, or empty when it needs the general path (nothing then changed). */
+    Optional<SourceCounts> ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
+        LineOutcomes outcomes = new LineOutcomes();
+        spark.sparkContext().register(outcomes, "line outcomes of " + source.folder());
+        JavaRDD<InternalRow> good = LandedLines.read(spark, source, files, runId, ingestedAt)
+                .mapPartitionsWithIndex(new GoodLinesOnly(outcomes, source, maxKeptBytes), true);
+        Dataset<Row> admitted = filter.admit(LandedLines.frame(spark, source, good).select(bronzeColumns()), source);
+        boolean exists = DeltaTables.exists(spark, bronzePath);
+        OptimisticTransaction txn = DeltaLog.forTable(spark, bronzePath).startTransaction();
+        if (!exists) {
+            txn.updateMetadataForNewTable(DeltaAppend.newTable(BronzeSchema.of(source).asNullable(), List.of(), properties()));
+        }
+        List<AddFile> written = new ArrayList<>();
+        for (FileAction action : CollectionConverters.asJava(txn.writeFiles(admitted))) {
+            if (action instanceof AddFile add) {
+                written.add(add);
+            }
+        }
+        Map<Integer, LineOutcomes.OfFile> byFile = outcomes.value();
+        Optional<String> needsGeneralPath = byFile.size() != files.size()
+                ? Optional.of("the outcome of " + (files.size() - byFile.size()) + " file(s) did not arrive")
+                : written.isEmpty() ? Optional.empty() : keysNotNew(written, exists);
+        if (needsGeneralPath.isPresent()) {
+            LOG.info("ingest {}: {}; ingesting by the general path", source.folder(), needsGeneralPath.get());
+            discard(written);
+            return Optional.empty();
+        }
+        long goodLines = byFile.values().stream().mapToLong(LineOutcomes.OfFile::good).sum();
+        Map<String, Long> badByReason = new TreeMap<>();
+        byFile.values().forEach(file -> file.badByReason().forEach((reason, n) -> badByReason.merge(reason, n, Long::sum)));
+        if (!badByReason.isEmpty()) {
+            Quarantine.add(spark, quarantinePath, badLines(files, byFile, runId, ingestedAt));
+        }
+        if (!written.isEmpty()) {
+            DeltaAppend.commit(spark, txn, written, !exists);
+        }
+        long deleted = goodLines - written.stream().mapToLong(DeltaAppend::numRecords).sum();
+        long bad = badByReason.values().stream().mapToLong(Long::longValue).sum();
+        SourceCounts counts = SourceCounts.ingested(goodLines + bad, goodLines, 0, badByReason);
+        return Optional.of(deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted))));
+    }
+
+    /** Deletes written files that will not be committed: no version references them, and they hold landed records. */
+    private void discard(List<AddFile> written) {
+        try {
+            FileSystem fs = new Path(bronzePath).getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (AddFile file : written) {
+                fs.delete(new Path(bronzePath, file.path()), false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete uncommitted files in " + bronzePath, e);
+        }
+    }
+
+    /**
+     * Why the written rows cannot simply be appended, if they cannot: a natural key repeats among
+     * them (compared by a 64-bit hash: a collision only sends the batch down the general path), or
+     * bronze already holds one. Reads the key column of the written files only.
+     */
+    private Optional<String> keysNotNew(List<AddFile> written, boolean exists) {
+        String key = source.naturalKey();
+        String[] paths = written.stream().map(file -> bronzePath + "/" + file.path()).toArray(String[]::new);
+        Dataset<Row> keys = spark.read().parquet(paths).select(col(key));
+        Row tally = keys.agg(count(lit(1)), countDistinct(xxhash64(col(key)))).first();
+        if (tally.getLong(1) < tally.getLong(0)) {
+            return Optional.of("a natural key may repeat within the batch");
+        }
+        if (!exists) {
+            return Optional.empty();
+        }
+        try (StoredKeys stored = new StoredKeys(spark, bronzePath, key, keys, tally.getLong(0))) {
+            return stored.anyOf(keys) ? Optional.of("bronze holds some of the batch's keys") : Optional.empty();
+        }
+    }
+
+    /**
+     * The bad lines as quarantine rows: those the tasks kept, and those of files with more bad lines
+     * than a task keeps, read again.
+     */
+    private Dataset<Row> badLines(List<LandedFile> files, Map<Integer, LineOutcomes.OfFile> byFile, String runId,
+                                  Timestamp ingestedAt) {
+        List<InternalRow> kept = new ArrayList<>();
+        List<LandedFile> readAgain = new ArrayList<>();
+        byFile.values().forEach(file -> {
+            if (file.overflowed()) {
+                readAgain.add(files.get(file.partition()));
+            } else {
+                kept.addAll(file.badRows());
+            }
+        });
+        JavaRDD<InternalRow> keptRows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(kept, 1);
+        Dataset<Row> bad = LandedLines.quarantineRows(source, LandedLines.frame(spark, source, keptRows));
+        return readAgain.isEmpty() ? bad : bad.unionByName(LandedLines.quarantineRows(source,
+                LandedLines.frame(spark, source, LandedLines.read(spark, source, readAgain, runId, ingestedAt))));
+    }
+
+    /** What a created bronze table is configured with, and what decides the written files' statistics. */
+    private Map<String, String> properties() {
+        return Map.of(DeltaTables.STATS_COLUMNS, String.join(",", SourceIngestion.statsColumns(source)),
+                "delta.enableChangeDataFeed", "false");
+    }
+
+    private Column[] bronzeColumns() {
+        return Arrays.stream(BronzeSchema.of(source).fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+    }
+}
