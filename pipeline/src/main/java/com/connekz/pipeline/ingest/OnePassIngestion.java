@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.lake.DeltaAppend;
+import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.run.SourceCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,9 +38,10 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The usual night's ingestion of one source, in a single read of its landed files: the tasks that
  * parse the lines write the good ones into bronze's folder through bronze's own transaction
- * (uncommitted: no version references them yet) and take the bad ones out, counting both. Then the written files' keys alone are checked: when no natural key repeats among
- * them and bronze holds none of them, the bad lines go to quarantine and the files are committed to
- * bronze as one append (or as the table's first version).
+ * (uncommitted: no version references them yet) and take the bad ones out, counting both. Then
+ * the written files' keys alone are checked: when no natural key repeats among them and bronze
+ * holds none of them, the bad lines go to quarantine and the files are committed to bronze as one
+ * append (or as the table's first version).
  *
  * <p>Otherwise (a record landed twice, or again after an earlier night) the written files are
  * deleted, nothing is committed, and the result is empty: the caller then ingests the batch by the
@@ -64,12 +65,12 @@ final class OnePassIngestion {
     /** @param maxKeptBytes the raw text of bad lines each task keeps per file; past it the file is read again for them */
     OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
                      long maxKeptBytes) {
-        this.maxKeptBytes = maxKeptBytes;
         this.spark = spark;
         this.source = source;
         this.bronzePath = bronzePath;
         this.quarantinePath = quarantinePath;
         this.filter = filter;
+        this.maxKeptBytes = maxKeptBytes;
     }
 
     /** The batch's counts once committed, or empty when it needs the general path (nothing then changed). */
@@ -84,12 +85,7 @@ final class OnePassIngestion {
         if (!exists) {
             txn.updateMetadataForNewTable(DeltaAppend.newTable(BronzeSchema.of(source).asNullable(), List.of(), properties()));
         }
-        List<AddFile> written = new ArrayList<>();
-        for (FileAction action : CollectionConverters.asJava(txn.writeFiles(admitted))) {
-            if (action instanceof AddFile add) {
-                written.add(add);
-            }
-        }
+        List<AddFile> written = writeUncommitted(txn, admitted);
         Map<Integer, LineOutcomes.OfFile> byFile = outcomes.value();
         Optional<String> needsGeneralPath = byFile.size() != files.size()
                 ? Optional.of("the outcome of " + (files.size() - byFile.size()) + " file(s) did not arrive")
@@ -100,8 +96,7 @@ final class OnePassIngestion {
             return Optional.empty();
         }
         long goodLines = byFile.values().stream().mapToLong(LineOutcomes.OfFile::good).sum();
-        Map<String, Long> badByReason = new TreeMap<>();
-        byFile.values().forEach(file -> file.badByReason().forEach((reason, n) -> badByReason.merge(reason, n, Long::sum)));
+        Map<String, Long> badByReason = badByReason(byFile);
         if (!badByReason.isEmpty()) {
             Quarantine.add(spark, quarantinePath, badLines(files, byFile, runId, ingestedAt));
         }
@@ -112,6 +107,23 @@ final class OnePassIngestion {
         long bad = badByReason.values().stream().mapToLong(Long::longValue).sum();
         SourceCounts counts = SourceCounts.ingested(goodLines + bad, goodLines, 0, badByReason);
         return Optional.of(deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted))));
+    }
+
+    /** Writes {@code rows} into bronze's folder through {@code txn}, committing nothing; returns the files written. */
+    private static List<AddFile> writeUncommitted(OptimisticTransaction txn, Dataset<Row> rows) {
+        List<AddFile> written = new ArrayList<>();
+        for (FileAction action : CollectionConverters.asJava(txn.writeFiles(rows))) {
+            if (action instanceof AddFile add) {
+                written.add(add);
+            }
+        }
+        return written;
+    }
+
+    private static Map<String, Long> badByReason(Map<Integer, LineOutcomes.OfFile> byFile) {
+        Map<String, Long> badByReason = new TreeMap<>();
+        byFile.values().forEach(file -> file.badByReason().forEach((reason, n) -> badByReason.merge(reason, n, Long::sum)));
+        return badByReason;
     }
 
     /** Deletes written files that will not be committed: no version references them, and they hold landed records. */
