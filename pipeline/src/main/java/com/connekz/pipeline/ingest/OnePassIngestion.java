@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -79,7 +77,7 @@ final class OnePassIngestion {
         spark.sparkContext().register(outcomes, "line outcomes of " + source.folder());
         JavaRDD<InternalRow> good = LandedLines.read(spark, source, files, runId, ingestedAt)
                 .mapPartitionsWithIndex(new GoodLinesOnly(outcomes, source, maxKeptBytes), true);
-        Dataset<Row> admitted = filter.admit(LandedLines.frame(spark, source, good).select(bronzeColumns()), source);
+        Dataset<Row> admitted = filter.admit(LandedLines.frame(spark, source, good).select(SourceIngestion.bronzeColumns(source)), source);
         boolean exists = DeltaTables.exists(spark, bronzePath);
         OptimisticTransaction txn = DeltaLog.forTable(spark, bronzePath).startTransaction();
         if (!exists) {
@@ -182,12 +180,6 @@ final class OnePassIngestion {
 
     /** What a created bronze table is configured with, and what decides the written files' statistics. */
     private Map<String, String> properties() {
-        return Map.of(DeltaTables.STATS_COLUMNS, String.join(",", SourceIngestion.statsColumns(source)),
-                "delta.enableChangeDataFeed", "false");
-    }
-
-    private Column[] bronzeColumns() {
-        return Arrays.stream(BronzeSchema.of(source).fieldNames()).map(org.apache.spark.sql.functions::col)
-                .toArray(Column[]::new);
+        return DeltaTables.properties(SourceIngestion.statsColumns(source));
     }
 }

@@ -68,7 +68,7 @@ final class SourceIngestion {
             if (!quarantinedByReason.isEmpty()) {
                 Quarantine.add(spark, quarantinePath, LandedLines.quarantineRows(source, parsed));
             }
-            Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns());
+            Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns(source));
             Dataset<Row> admitted = filter.admit(candidates, source);
             long deleted = admitted == candidates ? 0 : good - admitted.count();
             long written = good - deleted == 0 ? 0
@@ -165,11 +165,11 @@ final class SourceIngestion {
                 return 0;
             }
             if (replacing == 0) {
-                return append(newOrChanged.select(bronzeColumns()));
+                return append(newOrChanged.select(bronzeColumns(source)));
             }
             String key = source.naturalKey();
             DeltaTable.forPath(spark, bronzePath).as("b")
-                    .merge(newOrChanged.select(bronzeColumns()).as("n"), "b." + key + " = n." + key)
+                    .merge(newOrChanged.select(bronzeColumns(source)).as("n"), "b." + key + " = n." + key)
                     .whenMatched().updateAll()
                     .whenNotMatched().insertAll()
                     .execute();
@@ -194,7 +194,8 @@ final class SourceIngestion {
         return List.of(source.createdAtField(), BronzeSchema.RUN_ID, BronzeSchema.LINE, BronzeSchema.INGESTED_AT);
     }
 
-    private Column[] bronzeColumns() {
+    /** Bronze's columns of {@code source}, in its order. */
+    static Column[] bronzeColumns(Source source) {
         return Arrays.stream(BronzeSchema.of(source).fieldNames()).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
     }

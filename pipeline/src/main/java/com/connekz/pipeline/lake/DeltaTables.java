@@ -141,12 +141,19 @@ public final class DeltaTables {
      * personal data would outlive its deletion from the data files.
      */
     public static void create(SparkSession spark, String path, StructType schema, List<String> statsColumns) {
-        DeltaTable.createIfNotExists(spark)
+        io.delta.tables.DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark)
                 .location(path)
-                .addColumns(schema.asNullable())
-                .property(STATS_COLUMNS, String.join(",", statsColumns))
-                .property("delta.enableChangeDataFeed", "false")
-                .execute();
+                .addColumns(schema.asNullable());
+        properties(statsColumns).forEach(builder::property);
+        builder.execute();
+    }
+
+    /**
+     * The properties of a table {@link #create} makes, for a writer that creates one through
+     * Delta's transaction API: statistics only for {@code statsColumns}, no change data feed.
+     */
+    public static Map<String, String> properties(List<String> statsColumns) {
+        return Map.of(STATS_COLUMNS, String.join(",", statsColumns), "delta.enableChangeDataFeed", "false");
     }
 
     /**
