@@ -24,9 +24,7 @@ import org.apache.spark.sql.SparkSession;
 public final class GoldWriter {
     private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
     /** The properties of a new gold table: statistics of non-personal columns only, no change data feed. */
-    static final Map<String, String> NEW_TABLE_PROPERTIES = Map.of(
-            DeltaTables.STATS_COLUMNS, String.join(",", GoldSchema.STATS_COLUMNS),
-            "delta.enableChangeDataFeed", "false");
+    static final Map<String, String> NEW_TABLE_PROPERTIES = DeltaTables.properties(GoldSchema.STATS_COLUMNS);
     private final SparkSession spark;
 
     public GoldWriter(SparkSession spark) {

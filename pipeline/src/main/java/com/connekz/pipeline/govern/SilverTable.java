@@ -24,7 +24,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -91,8 +90,7 @@ final class SilverTable {
         if (existing.isEmpty()) {
             Dataset<Row> rows = redaction.redact(source, used(tally.observe(decided.records())).drop(DecisionScope.IS_NEW))
                     .withColumn(GOVERN_RUN_ID, lit(runId));
-            create(rows.schema());
-            rows.write().format("delta").mode("append").save(path);
+            rows.write().format("delta").mode("errorifexists").options(newTableProperties(source)).save(path);
             return lastCommit();
         }
         Dataset<Row> decisions = decided.records().select(decisionColumns()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -271,19 +269,17 @@ final class SilverTable {
     }
 
     /**
-     * Creates the table with Delta's file statistics limited to non-personal columns: statistics of
-     * text and id columns keep their first 32 characters in the transaction log, where erasure by
-     * VACUUM cannot reach them. Deletion vectors let a night's MERGE mark the few rows it removes or
-     * replaces instead of rewriting every file that holds one; the rows they hide stay in the file
-     * only as they stay in the old versions, until the deletion stage's purge.
+     * The properties silver is created with, in the commit of its first rows: Delta's file
+     * statistics limited to non-personal columns, as statistics of text and id columns keep their
+     * first 32 characters in the transaction log, where erasure by VACUUM cannot reach them; and
+     * deletion vectors, which let a night's MERGE mark the few rows it removes or replaces instead of
+     * rewriting every file that holds one (the rows they hide stay in the file only as they stay in
+     * the old versions, until the deletion stage's purge).
      */
-    private void create(StructType schema) {
-        DeltaTable.createIfNotExists(spark)
-                .location(path)
-                .addColumns(schema)
-                .property("delta.dataSkippingStatsColumns", String.join(",", statisticsColumns(source)))
-                .property(DeltaTables.DELETION_VECTORS, "true")
-                .execute();
+    static Map<String, String> newTableProperties(Source source) {
+        Map<String, String> properties = new HashMap<>(DeltaTables.properties(statisticsColumns(source)));
+        properties.put(DeltaTables.DELETION_VECTORS, "true");
+        return properties;
     }
 
     /** The only columns Delta keeps min/max statistics of: instants and positions, never content or ids. */

@@ -478,6 +478,20 @@ class GovernStageTest {
     }
 
     @Test
+    void aFirstRunCreatesSilverWithItsRowsInOneCommitAndItsProperties() {
+        landTheFirstNight();
+        StageResult result = new GovernStage().run(run("run-1"));
+
+        io.delta.tables.DeltaTable silver = io.delta.tables.DeltaTable.forPath(spark, lake().silver(Source.CHATS));
+        assertThat(silver.history().select("version").as(org.apache.spark.sql.Encoders.LONG()).collectAsList()).containsExactly(0L);
+        assertThat(result.outputs()).containsEntry("silver/chats", 0L);
+        assertThat(result.metrics()).containsEntry("silver.chats.inserted", 4L);
+        Row detail = silver.detail().first();
+        assertThat(detail.<String, String>getJavaMap(detail.fieldIndex("properties"))).containsEntry("delta.enableDeletionVectors", "true")
+                .containsEntry("delta.dataSkippingStatsColumns", "created_at,_ingested_at,_line");
+    }
+
+    @Test
     void silverTransactionLogKeepsNoStatisticsOfTextOrIds() throws IOException {
         landTheFirstNight();
         new GovernStage().run(run("run-1"));
