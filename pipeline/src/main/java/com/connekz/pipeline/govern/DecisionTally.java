@@ -6,10 +6,12 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import com.connekz.pipeline.ingest.BronzeSchema;
 import com.connekz.pipeline.run.SourceCounts;
+import com.connekz.pipeline.spark.PartitionEntries;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,33 +20,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
-import scala.concurrent.Await;
-import scala.concurrent.duration.Duration;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Counts the decisions of one source (used, and excluded per reason, apart for records ingested
  * since the last mark and records decided again) and the latest {@code _ingested_at} of the new
- * ones, without a pass of its own over bronze: either observed while the action that writes silver
- * reads the decisions, or aggregated from decisions the caller holds in cache (Spark never reports
- * an observation made inside a cached plan).
+ * ones, without a pass of its own over bronze: either by the tasks that keep the used records while
+ * the action that writes silver reads them, or aggregated from decisions the caller holds in cache.
  *
- * <p>Spark reports observed metrics after the action ends and only from the first action that
- * evaluates the observed frame; a tally that never arrives, or one whose parts do not add up to its
- * total, gives no counts at all rather than wrong ones.
+ * <p>A tally that was never taken, or that met a reason no rule names, gives no counts at all rather
+ * than wrong ones.
  */
 final class DecisionTally {
     private static final String TOTAL = "_decided";
     private static final String USED = "_used";
     private static final String AGAIN = "again_";
     private static final String LATEST_NEW = "_latest_new";
-    /** Metrics arrive on Spark's listener bus moments after the action; this is a generous bound. */
-    private static final long WAIT_SECONDS = 30;
 
     /**
      * What one source's decisions came to: {@code fresh} over the records ingested since the last
@@ -58,21 +53,29 @@ final class DecisionTally {
                 SourceCounts.governed(0, Map.of()), Optional.empty());
     }
 
-    private final Observation observation = new Observation();
+    private PartitionEntries<DecisionCounts.OfPartition> counted;
     private Map<String, Object> aggregated;
 
     /**
-     * {@code decided} unchanged, counted when an action first evaluates it: every row of it must pass
-     * through that action exactly once (no filter or join below the point the action reads it). It
-     * needs {@value Governance#EXCLUSION_REASON}, {@value DecisionScope#IS_NEW} and
-     * {@code _ingested_at}.
+     * The used records of {@code decided} ({@value Governance#EXCLUSION_REASON} dropped), every
+     * record counted by the task that filters it, once per partition however often Spark evaluates
+     * it: the counts are complete when an action over the result has read all of it. It needs
+     * {@value Governance#EXCLUSION_REASON}, {@value DecisionScope#IS_NEW} and {@code _ingested_at}.
+     * Not {@code Dataset.observe}: its aggregates cut the query's generated code in two, and copying
+     * every decided row, text included, between the halves made deciding a million records half as
+     * slow again.
      */
-    Dataset<Row> observe(Dataset<Row> decided) {
-        List<Column> tally = tally();
-        return decided.observe(observation, tally.get(0), tally.subList(1, tally.size()).toArray(Column[]::new));
+    Dataset<Row> keepUsed(Dataset<Row> decided) {
+        PartitionEntries<DecisionCounts.OfPartition> counts = new PartitionEntries<>();
+        decided.sparkSession().sparkContext().register(counts, "decisions counted while kept");
+        counted = counts;
+        UserDefinedFunction keepUsed = udf(new DecisionCounts.KeepUsed(counts), DataTypes.BooleanType).asNondeterministic();
+        return decided.filter(keepUsed.apply(col(Governance.EXCLUSION_REASON), col(DecisionScope.IS_NEW),
+                        col(BronzeSchema.INGESTED_AT)))
+                .drop(Governance.EXCLUSION_REASON);
     }
 
-    /** Counts {@code decided} (with the columns {@link #observe} needs) in one aggregation of its own. */
+    /** Counts {@code decided} (with the columns {@link #keepUsed} needs) in one aggregation of its own. */
     void aggregate(Dataset<Row> decided) {
         List<Column> tally = tally();
         Row row = decided.agg(tally.get(0), tally.subList(1, tally.size()).toArray(Column[]::new)).first();
@@ -98,33 +101,21 @@ final class DecisionTally {
         return tally;
     }
 
-    /**
-     * The aggregated counts, or else the observed ones once the action that evaluated the observed
-     * frame has finished; empty if neither arrived or they do not reconcile.
-     */
+    /** The aggregated counts, or else those the tasks took; empty if neither was taken or they do not reconcile. */
     Optional<Decisions> counts() {
-        Map<String, Object> metrics = aggregated;
-        if (metrics == null) {
-            try {
-                Await.ready(observation.future(), Duration.create(WAIT_SECONDS, TimeUnit.SECONDS));
-                metrics = observation.getAsJava();
-            } catch (TimeoutException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
+        if (aggregated == null) {
+            return counted == null ? Optional.empty() : DecisionCounts.decisions(counted.value().values());
         }
-        if (!(metrics.get(TOTAL) instanceof Long total)) {
+        if (!(aggregated.get(TOTAL) instanceof Long total)) {
             return Optional.empty();
         }
-        SourceCounts fresh = counted(metrics, "");
-        SourceCounts again = counted(metrics, AGAIN);
+        SourceCounts fresh = counted(aggregated, "");
+        SourceCounts again = counted(aggregated, AGAIN);
         long sum = fresh.used() + fresh.excluded() + again.used() + again.excluded();
-        return sum == total ? Optional.of(new Decisions(fresh, again, instant(metrics.get(LATEST_NEW)))) : Optional.empty();
+        return sum == total ? Optional.of(new Decisions(fresh, again, instant(aggregated.get(LATEST_NEW)))) : Optional.empty();
     }
 
-    private static Optional<Instant> instant(Object value) {
+    static Optional<Instant> instant(Object value) {
         if (value instanceof Timestamp timestamp) {
             return Optional.of(timestamp.toInstant());
         }

@@ -88,7 +88,7 @@ final class SilverTable {
     Written write(Decided decided, DecisionTally tally, RedactionHook redaction, String runId) {
         OptionalLong existing = DeltaTables.version(spark, path);
         if (existing.isEmpty()) {
-            Dataset<Row> rows = redaction.redact(source, used(tally.observe(decided.records())).drop(DecisionScope.IS_NEW))
+            Dataset<Row> rows = redaction.redact(source, tally.keepUsed(decided.records()).drop(DecisionScope.IS_NEW))
                     .withColumn(GOVERN_RUN_ID, lit(runId));
             rows.write().format("delta").mode("errorifexists").options(newTableProperties(source)).save(path);
             return lastCommit();

@@ -1,5 +1,6 @@
 package com.connekz.pipeline.ingest;
 
+import com.connekz.pipeline.spark.PartitionEntries;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Runs in a task over one file's parsed lines: passes the good ones on and takes the bad ones out,
- * counting both; when the file is read to its end, its {@link LineOutcomes.OfFile} goes to the
+ * counting both; when the file is read to its end, its {@link FileOutcome} goes to the
  * accumulator. Bad rows are kept up to a bound of raw text per file, so that a file of nothing but
  * garbage cannot fill the driver's memory; past it they are only counted.
  */
@@ -18,12 +19,12 @@ final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, I
     /** The raw text of bad lines a task keeps per file, by default. */
     static final long MAX_KEPT_BYTES = 8L << 20;
 
-    private final LineOutcomes outcomes;
+    private final PartitionEntries<FileOutcome> outcomes;
     private final long maxKeptBytes;
     private final int badReason;
     private final int rawLine;
 
-    GoodLinesOnly(LineOutcomes outcomes, Source source, long maxKeptBytes) {
+    GoodLinesOnly(PartitionEntries<FileOutcome> outcomes, Source source, long maxKeptBytes) {
         this.outcomes = outcomes;
         this.maxKeptBytes = maxKeptBytes;
         this.badReason = ParsedSchema.of(source).fieldIndex(ParsedSchema.BAD_REASON);
@@ -53,7 +54,7 @@ final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, I
                 }
                 if (!reported) {
                     reported = true;
-                    outcomes.add(new LineOutcomes.OfFile(partition, good, Map.copyOf(badByReason), List.copyOf(badRows), overflowed));
+                    outcomes.add(new FileOutcome(partition, good, Map.copyOf(badByReason), List.copyOf(badRows), overflowed));
                 }
                 return null;
             }

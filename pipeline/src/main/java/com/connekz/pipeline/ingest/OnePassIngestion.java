@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import com.connekz.pipeline.lake.DeltaAppend;
 import com.connekz.pipeline.lake.DeltaTables;
 import com.connekz.pipeline.run.SourceCounts;
+import com.connekz.pipeline.spark.PartitionEntries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -73,7 +74,7 @@ final class OnePassIngestion {
 
     /** The batch's counts once committed, or empty when it needs the general path (nothing then changed). */
     Optional<SourceCounts> ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
-        LineOutcomes outcomes = new LineOutcomes();
+        PartitionEntries<FileOutcome> outcomes = new PartitionEntries<>();
         spark.sparkContext().register(outcomes, "line outcomes of " + source.folder());
         JavaRDD<InternalRow> good = LandedLines.read(spark, source, files, runId, ingestedAt)
                 .mapPartitionsWithIndex(new GoodLinesOnly(outcomes, source, maxKeptBytes), true);
@@ -84,7 +85,7 @@ final class OnePassIngestion {
             txn.updateMetadataForNewTable(DeltaAppend.newTable(BronzeSchema.of(source).asNullable(), List.of(), properties()));
         }
         List<AddFile> written = writeUncommitted(txn, admitted);
-        Map<Integer, LineOutcomes.OfFile> byFile = outcomes.value();
+        Map<Integer, FileOutcome> byFile = outcomes.value();
         Optional<String> needsGeneralPath = byFile.size() != files.size()
                 ? Optional.of("the outcome of " + (files.size() - byFile.size()) + " file(s) did not arrive")
                 : written.isEmpty() ? Optional.empty() : keysNotNew(written, exists);
@@ -93,7 +94,7 @@ final class OnePassIngestion {
             discard(written);
             return Optional.empty();
         }
-        long goodLines = byFile.values().stream().mapToLong(LineOutcomes.OfFile::good).sum();
+        long goodLines = byFile.values().stream().mapToLong(FileOutcome::good).sum();
         Map<String, Long> badByReason = badByReason(byFile);
         if (!badByReason.isEmpty()) {
             Quarantine.add(spark, quarantinePath, badLines(files, byFile, runId, ingestedAt));
@@ -118,7 +119,7 @@ final class OnePassIngestion {
         return written;
     }
 
-    private static Map<String, Long> badByReason(Map<Integer, LineOutcomes.OfFile> byFile) {
+    private static Map<String, Long> badByReason(Map<Integer, FileOutcome> byFile) {
         Map<String, Long> badByReason = new TreeMap<>();
         byFile.values().forEach(file -> file.badByReason().forEach((reason, n) -> badByReason.merge(reason, n, Long::sum)));
         return badByReason;
@@ -161,7 +162,7 @@ final class OnePassIngestion {
      * The bad lines as quarantine rows: those the tasks kept, and those of files with more bad lines
      * than a task keeps, read again.
      */
-    private Dataset<Row> badLines(List<LandedFile> files, Map<Integer, LineOutcomes.OfFile> byFile, String runId,
+    private Dataset<Row> badLines(List<LandedFile> files, Map<Integer, FileOutcome> byFile, String runId,
                                   Timestamp ingestedAt) {
         List<InternalRow> kept = new ArrayList<>();
         List<LandedFile> readAgain = new ArrayList<>();

@@ -36,10 +36,10 @@ class DecisionTallyTest {
     @Test
     void countsEveryDecisionWhileADeltaWriteReadsOnlyTheUsedOnes() {
         DecisionTally tally = new DecisionTally();
-        tally.observe(decided(null, true, null, true, "minor", true, "no_consent", true, "minor", true))
-                .filter("exclusion_reason IS NULL")
+        tally.keepUsed(decided(null, true, null, true, "minor", true, "no_consent", true, "minor", true))
                 .write().format("delta").save(root.resolve("used").toString());
 
+        assertThat(SharedSpark.session().read().format("delta").load(root.resolve("used").toString()).count()).isEqualTo(2);
         assertThat(tally.counts()).contains(new DecisionTally.Decisions(
                 SourceCounts.governed(2, Map.of("minor", 2L, "no_consent", 1L)), SourceCounts.governed(0, Map.of()),
                 Optional.of(INGESTED.plusSeconds(4))));
@@ -48,7 +48,8 @@ class DecisionTallyTest {
     @Test
     void recordsDecidedAgainAreCountedApartFromNewOnesAndLeaveTheLatestNewInstantAlone() {
         DecisionTally tally = new DecisionTally();
-        tally.observe(decided(null, true, "withdrawn", false, "withdrawn", false, "minor", true, null, false)).collectAsList();
+        assertThat(tally.keepUsed(decided(null, true, "withdrawn", false, "withdrawn", false, "minor", true, null, false))
+                .collectAsList()).hasSize(2);
 
         assertThat(tally.counts()).contains(new DecisionTally.Decisions(
                 SourceCounts.governed(1, Map.of("minor", 1L)), SourceCounts.governed(1, Map.of("withdrawn", 2L)),
@@ -81,9 +82,29 @@ class DecisionTallyTest {
     @Test
     void aReasonOutsideThePolicyGivesNoCountsRatherThanWrongOnes() {
         DecisionTally tally = new DecisionTally();
-        List<Row> rows = tally.observe(decided(null, true, "made_up", true)).collectAsList();
+        List<Row> rows = tally.keepUsed(decided(null, true, "made_up", true)).collectAsList();
 
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(1);
+        assertThat(tally.counts()).isEmpty();
+    }
+
+    @Test
+    void usedRecordsReadByTwoActionsAreCountedOnce() {
+        DecisionTally tally = new DecisionTally();
+        Dataset<Row> used = tally.keepUsed(decided(null, true, "minor", true, null, true).repartition(3));
+        assertThat(used.count()).isEqualTo(2);
+        assertThat(used.collectAsList()).hasSize(2);
+
+        assertThat(tally.counts()).contains(new DecisionTally.Decisions(SourceCounts.governed(2, Map.of("minor", 1L)),
+                SourceCounts.governed(0, Map.of()), Optional.of(INGESTED.plusSeconds(2))));
+    }
+
+    @Test
+    void aTallyNoActionTookGivesNoCounts() {
+        DecisionTally tally = new DecisionTally();
+
+        tally.keepUsed(decided(null, true, "minor", true));
+
         assertThat(tally.counts()).isEmpty();
     }
 }
