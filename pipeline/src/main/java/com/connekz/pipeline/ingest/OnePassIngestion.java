@@ -29,10 +29,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.AddFile;
-import org.apache.spark.sql.delta.actions.FileAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The usual night's ingestion of one source, in a single read of its landed files: the tasks that
@@ -84,7 +82,7 @@ final class OnePassIngestion {
         if (!exists) {
             txn.updateMetadataForNewTable(DeltaAppend.newTable(BronzeSchema.of(source).asNullable(), List.of(), properties()));
         }
-        List<AddFile> written = writeUncommitted(txn, admitted);
+        List<AddFile> written = DeltaAppend.writeUncommitted(txn, admitted);
         Map<Integer, FileOutcome> byFile = outcomes.value();
         Optional<String> needsGeneralPath = byFile.size() != files.size()
                 ? Optional.of("the outcome of " + (files.size() - byFile.size()) + " file(s) did not arrive")
@@ -106,17 +104,6 @@ final class OnePassIngestion {
         long bad = badByReason.values().stream().mapToLong(Long::longValue).sum();
         SourceCounts counts = SourceCounts.ingested(goodLines + bad, goodLines, 0, badByReason);
         return Optional.of(deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted))));
-    }
-
-    /** Writes {@code rows} into bronze's folder through {@code txn}, committing nothing; returns the files written. */
-    private static List<AddFile> writeUncommitted(OptimisticTransaction txn, Dataset<Row> rows) {
-        List<AddFile> written = new ArrayList<>();
-        for (FileAction action : CollectionConverters.asJava(txn.writeFiles(rows))) {
-            if (action instanceof AddFile add) {
-                written.add(add);
-            }
-        }
-        return written;
     }
 
     private static Map<String, Long> badByReason(Map<Integer, FileOutcome> byFile) {

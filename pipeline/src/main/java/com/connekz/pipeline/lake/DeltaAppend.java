@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.delta.actions.Format;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructType;
@@ -37,6 +41,20 @@ public final class DeltaAppend {
                 CollectionConverters.asScala(partitionColumns).toList(),
                 scala.collection.immutable.Map.from(CollectionConverters.asScala(properties)),
                 Option.apply(System.currentTimeMillis()));
+    }
+
+    /**
+     * Writes {@code rows} into the table's folder through {@code txn}, committing nothing: no version
+     * references the files until {@link #commit} does. Returns the files written.
+     */
+    public static List<AddFile> writeUncommitted(OptimisticTransaction txn, Dataset<Row> rows) {
+        List<AddFile> written = new ArrayList<>();
+        for (FileAction action : CollectionConverters.asJava(txn.writeFiles(rows))) {
+            if (action instanceof AddFile add) {
+                written.add(add);
+            }
+        }
+        return written;
     }
 
     /**

@@ -20,11 +20,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.AddFile;
-import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Writes the rows of many Delta tables in one Spark job, then gives each table one commit of its
@@ -142,13 +140,7 @@ public final class FanOutWrite {
                 ? joined.repartition(spark.sparkContext().defaultParallelism(), col(ROUTE)) : joined;
         OptimisticTransaction txn = staging.startTransaction();
         txn.updateMetadataForNewTable(DeltaAppend.newTable(routed.schema().asNullable(), List.of(ROUTE), properties));
-        List<AddFile> written = new ArrayList<>();
-        for (FileAction action : CollectionConverters.asJava(txn.writeFiles(routed))) {
-            if (action instanceof AddFile add) {
-                written.add(add);
-            }
-        }
-        return written;
+        return DeltaAppend.writeUncommitted(txn, routed);
     }
 
     /** Moves staged files into {@code folder}; returns them as entries of its table, named relative to it. */
