@@ -10,21 +10,21 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Runs in a task over one file's parsed lines: passes the good ones on and takes the bad ones out,
- * counting both; when the file is read to its end, its {@link FileOutcome} goes to the
- * accumulator. Bad rows are kept up to a bound of raw text per file, so that a file of nothing but
+ * Runs in a task over one slice's parsed lines: passes the good ones on and takes the bad ones out,
+ * counting both; when the slice is read to its end, its {@link SliceOutcome} goes to the
+ * accumulator. Bad rows are kept up to a bound of raw text per slice, so that a file of nothing but
  * garbage cannot fill the driver's memory; past it they are only counted.
  */
 final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, Iterator<InternalRow>> {
-    /** The raw text of bad lines a task keeps per file, by default. */
+    /** The raw text of bad lines a task keeps per slice, by default. */
     static final long MAX_KEPT_BYTES = 8L << 20;
 
-    private final PartitionEntries<FileOutcome> outcomes;
+    private final PartitionEntries<SliceOutcome> outcomes;
     private final long maxKeptBytes;
     private final int badReason;
     private final int rawLine;
 
-    GoodLinesOnly(PartitionEntries<FileOutcome> outcomes, Source source, long maxKeptBytes) {
+    GoodLinesOnly(PartitionEntries<SliceOutcome> outcomes, Source source, long maxKeptBytes) {
         this.outcomes = outcomes;
         this.maxKeptBytes = maxKeptBytes;
         this.badReason = ParsedSchema.of(source).fieldIndex(ParsedSchema.BAD_REASON);
@@ -54,7 +54,7 @@ final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, I
                 }
                 if (!reported) {
                     reported = true;
-                    outcomes.add(new FileOutcome(partition, good, Map.copyOf(badByReason), List.copyOf(badRows), overflowed));
+                    outcomes.add(new SliceOutcome(partition, good, Map.copyOf(badByReason), List.copyOf(badRows), overflowed));
                 }
                 return null;
             }

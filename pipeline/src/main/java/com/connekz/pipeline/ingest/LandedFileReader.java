@@ -1,15 +1,12 @@
 package com.connekz.pipeline.ingest;
 
 import com.connekz.pipeline.lake.HadoopConf;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -21,11 +18,12 @@ import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Runs in a task: streams one landed file line by line (gzip or not, local or S3A) and turns each
- * line into an internal row of {@link ParsedSchema}, numbering lines from 1. A file that cannot be read to
- * the end yields a bad record at the line where reading stopped; it never fails the task.
+ * Runs in a task: streams one slice of a landed file line by line (gzip or not, local or S3A) and
+ * turns each line into an internal row of {@link ParsedSchema}, numbered as the line of the file it
+ * is. A file that cannot be read to the end yields a bad record at the line where reading stopped;
+ * it never fails the task.
  */
-final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow> {
+final class LandedFileReader implements FlatMapFunction<LandedSlice, InternalRow> {
     private final Source source;
     private final String runId;
     private final Timestamp ingestedAt;
@@ -39,12 +37,13 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow>
     }
 
     @Override
-    public Iterator<InternalRow> call(LandedFile file) throws IOException {
-        BufferedReader reader = open(file);
+    public Iterator<InternalRow> call(LandedSlice slice) throws IOException {
+        LandedFile file = slice.file();
+        NewlineLines reader = open(slice);
         LineParser parser = new LineParser(source);
         Projection projection = new Projection(file);
         return new AheadIterator<>() {
-            private long lineNumber;
+            private long lineNumber = slice.firstLine() - 1;
             private boolean stopped;
 
             @Override
@@ -53,7 +52,7 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow>
                     return null;
                 }
                 try {
-                    String line = reader.readLine();
+                    String line = reader.next();
                     if (line == null) {
                         reader.close();
                         return null;
@@ -69,15 +68,16 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow>
         };
     }
 
-    private BufferedReader open(LandedFile file) throws IOException {
-        Path path = new Path(file.path());
-        FileSystem fs = path.getFileSystem(hadoop.get());
-        InputStream in = fs.open(path);
+    private NewlineLines open(LandedSlice slice) throws IOException {
+        Path path = new Path(slice.file().path());
+        FSDataInputStream raw = path.getFileSystem(hadoop.get()).open(path);
+        raw.seek(slice.start());
+        InputStream in = raw;
         CompressionCodec codec = new CompressionCodecFactory(hadoop.get()).getCodec(path);
         if (codec != null) {
             in = codec.createInputStream(in);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        return new NewlineLines(in, slice.length());
     }
 
     /**
@@ -130,7 +130,7 @@ final class LandedFileReader implements FlatMapFunction<LandedFile, InternalRow>
         return toRow(projection, file, line, null, bad);
     }
 
-    private static void closeQuietly(BufferedReader reader) {
+    private static void closeQuietly(NewlineLines reader) {
         try {
             reader.close();
         } catch (IOException ignored) {

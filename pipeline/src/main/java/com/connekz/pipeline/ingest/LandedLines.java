@@ -13,15 +13,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 
-/** The lines of a source's landed files, parsed into rows of {@link ParsedSchema}: one partition per file. */
+/** The lines of a source's landed files, parsed into rows of {@link ParsedSchema}: one partition per {@link LandedSlice}. */
 final class LandedLines {
     private LandedLines() {}
 
-    /** Every line of {@code files}, parsed by the tasks that read them (lazily: each action reads the files again). */
-    static JavaRDD<InternalRow> read(SparkSession spark, Source source, List<LandedFile> files, String runId, Timestamp ingestedAt) {
+    /** Every line of {@code slices}, parsed by the tasks that read them (lazily: each action reads the files again). */
+    static JavaRDD<InternalRow> read(SparkSession spark, Source source, List<LandedSlice> slices, String runId, Timestamp ingestedAt) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HadoopConf hadoop = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        return context.parallelize(files, files.size()).flatMap(new LandedFileReader(source, runId, ingestedAt, hadoop));
+        return context.parallelize(slices, slices.size()).flatMap(new LandedFileReader(source, runId, ingestedAt, hadoop));
     }
 
     /** Parsed lines as a frame of {@link ParsedSchema}, without converting them to external rows. */

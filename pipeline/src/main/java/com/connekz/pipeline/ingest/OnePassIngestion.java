@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Otherwise (a record landed twice, or again after an earlier night) the written files are
  * deleted, nothing is committed, and the result is empty: the caller then ingests the batch by the
- * general path, which ranks and merges on the natural key. A file whose outcome did not reach the
+ * general path, which ranks and merges on the natural key. A slice whose outcome did not reach the
  * driver also gives an empty result, never a guessed count.
  */
 final class OnePassIngestion {
@@ -59,7 +59,7 @@ final class OnePassIngestion {
         this(spark, source, bronzePath, quarantinePath, filter, GoodLinesOnly.MAX_KEPT_BYTES);
     }
 
-    /** @param maxKeptBytes the raw text of bad lines each task keeps per file; past it the file is read again for them */
+    /** @param maxKeptBytes the raw text of bad lines each task keeps per slice; past it the slice is read again for them */
     OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
                      long maxKeptBytes) {
         this.spark = spark;
@@ -71,10 +71,10 @@ final class OnePassIngestion {
     }
 
     /** The batch's counts once committed, or empty when it needs the general path (nothing then changed). */
-    Optional<SourceCounts> ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
-        PartitionEntries<FileOutcome> outcomes = new PartitionEntries<>();
+    Optional<SourceCounts> ingest(List<LandedSlice> slices, String runId, Timestamp ingestedAt) {
+        PartitionEntries<SliceOutcome> outcomes = new PartitionEntries<>();
         spark.sparkContext().register(outcomes, "line outcomes of " + source.folder());
-        JavaRDD<InternalRow> good = LandedLines.read(spark, source, files, runId, ingestedAt)
+        JavaRDD<InternalRow> good = LandedLines.read(spark, source, slices, runId, ingestedAt)
                 .mapPartitionsWithIndex(new GoodLinesOnly(outcomes, source, maxKeptBytes), true);
         Dataset<Row> admitted = filter.admit(LandedLines.frame(spark, source, good).select(SourceIngestion.bronzeColumns(source)), source);
         boolean exists = DeltaTables.exists(spark, bronzePath);
@@ -83,19 +83,19 @@ final class OnePassIngestion {
             txn.updateMetadataForNewTable(DeltaAppend.newTable(BronzeSchema.of(source).asNullable(), List.of(), properties()));
         }
         List<AddFile> written = DeltaAppend.writeUncommitted(txn, admitted);
-        Map<Integer, FileOutcome> byFile = outcomes.value();
-        Optional<String> needsGeneralPath = byFile.size() != files.size()
-                ? Optional.of("the outcome of " + (files.size() - byFile.size()) + " file(s) did not arrive")
+        Map<Integer, SliceOutcome> bySlice = outcomes.value();
+        Optional<String> needsGeneralPath = bySlice.size() != slices.size()
+                ? Optional.of("the outcome of " + (slices.size() - bySlice.size()) + " slice(s) of files did not arrive")
                 : written.isEmpty() ? Optional.empty() : keysNotNew(written, exists);
         if (needsGeneralPath.isPresent()) {
             LOG.info("ingest {}: {}; ingesting by the general path", source.folder(), needsGeneralPath.get());
             discard(written);
             return Optional.empty();
         }
-        long goodLines = byFile.values().stream().mapToLong(FileOutcome::good).sum();
-        Map<String, Long> badByReason = badByReason(byFile);
+        long goodLines = bySlice.values().stream().mapToLong(SliceOutcome::good).sum();
+        Map<String, Long> badByReason = badByReason(bySlice);
         if (!badByReason.isEmpty()) {
-            Quarantine.add(spark, quarantinePath, badLines(files, byFile, runId, ingestedAt));
+            Quarantine.add(spark, quarantinePath, badLines(slices, bySlice, runId, ingestedAt));
         }
         if (!written.isEmpty()) {
             DeltaAppend.commit(spark, txn, written, !exists);
@@ -106,9 +106,9 @@ final class OnePassIngestion {
         return Optional.of(deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted))));
     }
 
-    private static Map<String, Long> badByReason(Map<Integer, FileOutcome> byFile) {
+    private static Map<String, Long> badByReason(Map<Integer, SliceOutcome> bySlice) {
         Map<String, Long> badByReason = new TreeMap<>();
-        byFile.values().forEach(file -> file.badByReason().forEach((reason, n) -> badByReason.merge(reason, n, Long::sum)));
+        bySlice.values().forEach(slice -> slice.badByReason().forEach((reason, n) -> badByReason.merge(reason, n, Long::sum)));
         return badByReason;
     }
 
@@ -146,18 +146,18 @@ final class OnePassIngestion {
     }
 
     /**
-     * The bad lines as quarantine rows: those the tasks kept, and those of files with more bad lines
+     * The bad lines as quarantine rows: those the tasks kept, and those of slices with more bad lines
      * than a task keeps, read again.
      */
-    private Dataset<Row> badLines(List<LandedFile> files, Map<Integer, FileOutcome> byFile, String runId,
+    private Dataset<Row> badLines(List<LandedSlice> slices, Map<Integer, SliceOutcome> bySlice, String runId,
                                   Timestamp ingestedAt) {
         List<InternalRow> kept = new ArrayList<>();
-        List<LandedFile> readAgain = new ArrayList<>();
-        byFile.values().forEach(file -> {
-            if (file.overflowed()) {
-                readAgain.add(files.get(file.partition()));
+        List<LandedSlice> readAgain = new ArrayList<>();
+        bySlice.values().forEach(slice -> {
+            if (slice.overflowed()) {
+                readAgain.add(slices.get(slice.partition()));
             } else {
-                kept.addAll(file.badRows());
+                kept.addAll(slice.badRows());
             }
         });
         JavaRDD<InternalRow> keptRows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(kept, 1);

@@ -39,9 +39,17 @@ final class SourceIngestion {
     private final RecordFilter filter;
 
     private final OnePassIngestion onePass;
+    private final long sliceBytes;
 
     SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter) {
+        this(spark, source, bronzePath, quarantinePath, filter, LandedSlices.SLICE_BYTES);
+    }
+
+    /** @param sliceBytes how large a plain file may be before tasks read it in slices ({@link LandedSlices}) */
+    SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
+                    long sliceBytes) {
         this.spark = spark;
+        this.sliceBytes = sliceBytes;
         this.source = source;
         this.bronzePath = bronzePath;
         this.quarantinePath = quarantinePath;
@@ -55,11 +63,12 @@ final class SourceIngestion {
      * repeats, and merged with what bronze holds.
      */
     SourceCounts ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
-        return onePass.ingest(files, runId, ingestedAt).orElseGet(() -> ingestGenerally(files, runId, ingestedAt));
+        List<LandedSlice> slices = LandedSlices.of(spark, files, sliceBytes);
+        return onePass.ingest(slices, runId, ingestedAt).orElseGet(() -> ingestGenerally(slices, runId, ingestedAt));
     }
 
-    private SourceCounts ingestGenerally(List<LandedFile> files, String runId, Timestamp ingestedAt) {
-        JavaRDD<InternalRow> lines = parse(files, runId, ingestedAt);
+    private SourceCounts ingestGenerally(List<LandedSlice> slices, String runId, Timestamp ingestedAt) {
+        JavaRDD<InternalRow> lines = parse(slices, runId, ingestedAt);
         Dataset<Row> parsed = LandedLines.frame(spark, source, lines);
         try {
             Outcomes outcomes = countOutcomes(parsed);
@@ -87,8 +96,8 @@ final class SourceIngestion {
      * all read this cache. Cached as rows rather than as a Dataset, whose columnar cache spent more
      * time encoding than the parse itself.
      */
-    private JavaRDD<InternalRow> parse(List<LandedFile> files, String runId, Timestamp ingestedAt) {
-        return LandedLines.read(spark, source, files, runId, ingestedAt).persist(StorageLevel.MEMORY_AND_DISK());
+    private JavaRDD<InternalRow> parse(List<LandedSlice> slices, String runId, Timestamp ingestedAt) {
+        return LandedLines.read(spark, source, slices, runId, ingestedAt).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /**

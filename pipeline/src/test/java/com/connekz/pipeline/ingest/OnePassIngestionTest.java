@@ -34,7 +34,7 @@ class OnePassIngestionTest {
         }
         LandedFile file = land("a.jsonl", lines);
 
-        Optional<SourceCounts> counts = onePass(64).ingest(List.of(file), "run-1", AT);
+        Optional<SourceCounts> counts = onePass(64).ingest(List.of(LandedSlice.whole(file)), "run-1", AT);
 
         assertThat(counts).hasValueSatisfying(chats -> {
             assertThat(chats.read()).isEqualTo(40);
@@ -46,10 +46,34 @@ class OnePassIngestionTest {
     }
 
     @Test
+    void aFileReadInSlicesGivesEachRecordAndEachBadLineTheLineNumberItHasInTheFile() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            lines.add(i % 7 == 0 ? "{broken line " + i : chat("m" + i, "line " + i));
+        }
+        LandedFile file = land("a.jsonl", lines);
+        List<LandedSlice> slices = LandedSlices.of(spark(), List.of(file), 1_000);
+        assertThat(slices).as("a 60-line file cut at about 1,000 bytes").hasSizeGreaterThan(5);
+
+        Optional<SourceCounts> counts = onePass(10).ingest(slices, "run-1", AT); // every slice with a bad line is read again
+
+        assertThat(counts).hasValueSatisfying(chats -> {
+            assertThat(chats.read()).isEqualTo(60);
+            assertThat(chats.quarantinedByReason()).containsEntry("invalid_json", 8L);
+        });
+        for (org.apache.spark.sql.Row row : spark().read().format("delta").load(bronze()).select("message_id", BronzeSchema.LINE).collectAsList()) {
+            assertThat(row.getString(0)).isEqualTo("m" + row.getLong(1));
+        }
+        assertThat(spark().read().format("delta").load(bronze()).count()).isEqualTo(52);
+        assertThat(spark().read().format("delta").load(quarantine()).select("line").collectAsList())
+                .extracting(row -> row.getLong(0)).containsExactlyInAnyOrder(7L, 14L, 21L, 28L, 35L, 42L, 49L, 56L);
+    }
+
+    @Test
     void aNewBronzeTableKeepsStatisticsOffTextAndIdsFromItsFirstVersion() throws IOException {
         LandedFile file = land("a.jsonl", List.of(chat("m1", "kia ora Aroha"), chat("m2", "ka kite")));
 
-        assertThat(onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(List.of(file), "run-1", AT)).isPresent();
+        assertThat(onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(List.of(LandedSlice.whole(file)), "run-1", AT)).isPresent();
 
         assertThat(DeltaTables.version(spark(), bronze())).hasValue(0);
         scala.collection.immutable.Map<String, String> configuration = DeltaLog.forTable(spark(), bronze())
@@ -65,11 +89,11 @@ class OnePassIngestionTest {
 
     @Test
     void aBatchWhoseKeysBronzeHoldsIsLeftToTheGeneralPathWithNothingWritten() throws IOException {
-        onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(List.of(land("a.jsonl", List.of(chat("m1", "a")))), "run-1", AT);
+        onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(List.of(LandedSlice.whole(land("a.jsonl", List.of(chat("m1", "a"))))), "run-1", AT);
         long version = DeltaTables.version(spark(), bronze()).orElseThrow();
 
         Optional<SourceCounts> again = onePass(GoodLinesOnly.MAX_KEPT_BYTES)
-                .ingest(List.of(land("b.jsonl", List.of(chat("m1", "a"), chat("m2", "b")))), "run-2", AT);
+                .ingest(List.of(LandedSlice.whole(land("b.jsonl", List.of(chat("m1", "a"), chat("m2", "b"))))), "run-2", AT);
 
         assertThat(again).isEmpty();
         assertThat(DeltaTables.version(spark(), bronze())).hasValue(version);
@@ -79,7 +103,7 @@ class OnePassIngestionTest {
     @Test
     void aKeyRepeatedWithinTheBatchIsLeftToTheGeneralPath() throws IOException {
         Optional<SourceCounts> counts = onePass(GoodLinesOnly.MAX_KEPT_BYTES)
-                .ingest(List.of(land("a.jsonl", List.of(chat("m1", "a"), chat("m1", "a")))), "run-1", AT);
+                .ingest(List.of(LandedSlice.whole(land("a.jsonl", List.of(chat("m1", "a"), chat("m1", "a"))))), "run-1", AT);
 
         assertThat(counts).isEmpty();
         assertThat(DeltaTables.exists(spark(), bronze())).isFalse();
