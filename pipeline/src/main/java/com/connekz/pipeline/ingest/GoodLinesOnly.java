@@ -11,7 +11,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Runs in a task over one slice's parsed lines: passes the good ones on and takes the bad ones out,
- * counting both; when the slice is read to its end, its {@link SliceOutcome} goes to the
+ * counting both and keeping the hashes of the good ones' natural keys; when the slice is read to its end, its {@link SliceOutcome} goes to the
  * accumulator. Bad rows are kept up to a bound of raw text per slice, so that a file of nothing but
  * garbage cannot fill the driver's memory; past it they are only counted.
  */
@@ -23,18 +23,21 @@ final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, I
     private final long maxKeptBytes;
     private final int badReason;
     private final int rawLine;
+    private final int naturalKey;
 
     GoodLinesOnly(PartitionEntries<SliceOutcome> outcomes, Source source, long maxKeptBytes) {
         this.outcomes = outcomes;
         this.maxKeptBytes = maxKeptBytes;
         this.badReason = ParsedSchema.of(source).fieldIndex(ParsedSchema.BAD_REASON);
         this.rawLine = ParsedSchema.of(source).fieldIndex(ParsedSchema.RAW_LINE);
+        this.naturalKey = ParsedSchema.of(source).fieldIndex(source.naturalKey());
     }
 
     @Override
     public Iterator<InternalRow> call(Integer partition, Iterator<InternalRow> lines) {
         return new AheadIterator<>() {
             private long good;
+            private final KeyHashes keys = new KeyHashes();
             private final Map<String, Long> badByReason = new TreeMap<>();
             private final List<InternalRow> badRows = new ArrayList<>();
             private long keptBytes;
@@ -47,6 +50,7 @@ final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, I
                     InternalRow line = lines.next();
                     if (line.isNullAt(badReason)) {
                         good++;
+                        keys.add(line.isNullAt(naturalKey) ? null : line.getUTF8String(naturalKey));
                         return line;
                     }
                     badByReason.merge(line.getUTF8String(badReason).toString(), 1L, Long::sum);
@@ -54,7 +58,8 @@ final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, I
                 }
                 if (!reported) {
                     reported = true;
-                    outcomes.add(new SliceOutcome(partition, good, Map.copyOf(badByReason), List.copyOf(badRows), overflowed));
+                    outcomes.add(new SliceOutcome(partition, good, Map.copyOf(badByReason), List.copyOf(badRows), overflowed,
+                            keys.sorted()));
                 }
                 return null;
             }

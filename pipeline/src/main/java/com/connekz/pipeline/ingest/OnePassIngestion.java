@@ -86,7 +86,7 @@ final class OnePassIngestion {
         Map<Integer, SliceOutcome> bySlice = outcomes.value();
         Optional<String> needsGeneralPath = bySlice.size() != slices.size()
                 ? Optional.of("the outcome of " + (slices.size() - bySlice.size()) + " slice(s) of files did not arrive")
-                : written.isEmpty() ? Optional.empty() : keysNotNew(written, exists);
+                : written.isEmpty() ? Optional.empty() : keysNotNew(written, exists, bySlice);
         if (needsGeneralPath.isPresent()) {
             LOG.info("ingest {}: {}; ingesting by the general path", source.folder(), needsGeneralPath.get());
             discard(written);
@@ -127,20 +127,26 @@ final class OnePassIngestion {
     /**
      * Why the written rows cannot simply be appended, if they cannot: a natural key repeats among
      * them (compared by a 64-bit hash: a collision only sends the batch down the general path), or
-     * bronze already holds one. Reads the key column of the written files only.
+     * bronze already holds one. Repeats are found from the hashes the tasks kept ({@link KeyHashes});
+     * only when they kept none, and to ask bronze, is the key column of the written files read.
      */
-    private Optional<String> keysNotNew(List<AddFile> written, boolean exists) {
+    private Optional<String> keysNotNew(List<AddFile> written, boolean exists, Map<Integer, SliceOutcome> bySlice) {
         String key = source.naturalKey();
         String[] paths = written.stream().map(file -> bronzePath + "/" + file.path()).toArray(String[]::new);
         Dataset<Row> keys = spark.read().parquet(paths).select(col(key));
-        Row tally = keys.agg(count(lit(1)), countDistinct(xxhash64(col(key)))).first();
-        if (tally.getLong(1) < tally.getLong(0)) {
+        boolean mayRepeat = KeyHashes.anyRepeats(bySlice.values().stream().map(SliceOutcome::keyHashes).toList())
+                .orElseGet(() -> {
+                    Row tally = keys.agg(count(lit(1)), countDistinct(xxhash64(col(key)))).first();
+                    return tally.getLong(1) < tally.getLong(0);
+                });
+        if (mayRepeat) {
             return Optional.of("a natural key may repeat within the batch");
         }
         if (!exists) {
             return Optional.empty();
         }
-        try (StoredKeys stored = new StoredKeys(spark, bronzePath, key, keys, tally.getLong(0))) {
+        long rows = written.stream().mapToLong(DeltaAppend::numRecords).sum();
+        try (StoredKeys stored = new StoredKeys(spark, bronzePath, key, keys, rows)) {
             return stored.anyOf(keys) ? Optional.of("bronze holds some of the batch's keys") : Optional.empty();
         }
     }

@@ -110,6 +110,16 @@ class OnePassIngestionTest {
         assertThat(parquetFiles()).isEmpty();
     }
 
+    @Test
+    void aKeyLandedInTwoFilesOfOneBatchIsLeftToTheGeneralPath() throws IOException {
+        List<LandedSlice> twoFiles = List.of(LandedSlice.whole(land("a.jsonl", List.of(chat("m1", "a"), chat("m2", "b")))),
+                LandedSlice.whole(land("b.jsonl", List.of(chat("m3", "c"), chat("m1", "a")))));
+
+        assertThat(onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(twoFiles, "run-1", AT)).isEmpty();
+        assertThat(DeltaTables.exists(spark(), bronze())).isFalse();
+        assertThat(parquetFiles()).isEmpty();
+    }
+
     private OnePassIngestion onePass(long maxKeptBytes) {
         return new OnePassIngestion(spark(), Source.CHATS, bronze(), quarantine(), RecordFilter.NONE, maxKeptBytes);
     }
