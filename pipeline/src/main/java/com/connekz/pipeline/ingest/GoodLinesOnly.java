@@ -11,9 +11,10 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Runs in a task over one slice's parsed lines: passes the good ones on and takes the bad ones out,
- * counting both and keeping the hashes of the good ones' natural keys; when the slice is read to its end, its {@link SliceOutcome} goes to the
- * accumulator. Bad rows are kept up to a bound of raw text per slice, so that a file of nothing but
- * garbage cannot fill the driver's memory; past it they are only counted.
+ * counting both and keeping the hashes of the good ones' natural keys; when the slice is read to
+ * its end, its {@link SliceOutcome} goes to the accumulator. Bad rows are kept up to a bound of raw
+ * text per slice, so that a file of nothing but garbage cannot fill the driver's memory; past it
+ * they are only counted.
  */
 final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, Iterator<InternalRow>> {
     /** The raw text of bad lines a task keeps per slice, by default. */
