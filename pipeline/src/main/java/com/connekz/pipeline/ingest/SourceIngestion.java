@@ -39,17 +39,9 @@ final class SourceIngestion {
     private final RecordFilter filter;
 
     private final OnePassIngestion onePass;
-    private final long sliceBytes;
 
     SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter) {
-        this(spark, source, bronzePath, quarantinePath, filter, LandedSlices.SLICE_BYTES);
-    }
-
-    /** @param sliceBytes how large a plain file may be before tasks read it in slices ({@link LandedSlices}) */
-    SourceIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
-                    long sliceBytes) {
         this.spark = spark;
-        this.sliceBytes = sliceBytes;
         this.source = source;
         this.bronzePath = bronzePath;
         this.quarantinePath = quarantinePath;
@@ -63,7 +55,7 @@ final class SourceIngestion {
      * repeats, and merged with what bronze holds.
      */
     SourceCounts ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
-        List<LandedSlice> slices = LandedSlices.of(spark, files, sliceBytes);
+        List<LandedSlice> slices = LandedSlices.of(spark, files);
         return onePass.ingest(slices, runId, ingestedAt).orElseGet(() -> ingestGenerally(slices, runId, ingestedAt));
     }
 

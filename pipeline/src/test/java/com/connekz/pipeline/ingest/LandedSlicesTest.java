@@ -57,6 +57,13 @@ class LandedSlicesTest {
                 .containsExactly(LandedSlice.whole(small), LandedSlice.whole(gzipped));
     }
 
+    @Test
+    void aFileThatCannotBeScannedIsLeftWholeForItsReaderToReportWhereReadingStopped() {
+        LandedFile gone = new LandedFile("chats", dir.resolve("gone.jsonl").toString(), 10_000, 0);
+
+        assertThat(LandedSlices.of(SharedSpark.session(), List.of(gone), 1_000)).containsExactly(LandedSlice.whole(gone));
+    }
+
     private List<String> linesOf(LandedSlice slice) throws IOException {
         FileInputStream in = new FileInputStream(slice.file().path());
         in.getChannel().position(slice.start());
