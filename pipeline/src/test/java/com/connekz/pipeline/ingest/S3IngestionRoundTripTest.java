@@ -9,6 +9,9 @@ import com.connekz.pipeline.testing.SharedSpark;
 import com.connekz.pipeline.testing.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,34 @@ class S3IngestionRoundTripTest {
             assertThat(spark.read().format("delta").load("s3a://round-trip/lake/bronze/chats").count()).isEqualTo(2);
             assertThat(s3.client().listObjectsV2(b -> b.bucket("round-trip").prefix("lake/bronze/chats/_delta_log/"))
                     .contents()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aLargeFileOnS3IsReadInSlicesEachLineWithItsOwnNumber() throws Exception {
+        Path landing = dir.resolve("landing/chats/dt=2026-11-01/part-00000.jsonl");
+        Files.createDirectories(landing.getParent());
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            lines.append("{\"message_id\":\"m").append(i).append("\",\"conversation_id\":\"c1\",\"user_id\":\"u1\",")
+                    .append("\"role\":\"user\",\"text\":\"line ").append(i).append("\",\"created_at\":\"2026-11-01T10:00:00Z\"}\n");
+        }
+        Files.writeString(landing, lines);
+        SparkSession spark = SharedSpark.session();
+        try (LoopbackS3 s3 = new LoopbackS3()) {
+            s3.createBucket("slices");
+            s3.upload(dir.resolve("landing"), "slices", "landing");
+            s3.configure(spark.sparkContext().hadoopConfiguration());
+            LandedFile file = new LandedFile("chats", "s3a://slices/landing/chats/dt=2026-11-01/part-00000.jsonl",
+                    Files.size(landing), 0);
+
+            List<LandedSlice> slices = LandedSlices.of(spark, List.of(file), 500);
+            List<Row> read = LandedLines.frame(spark, Source.CHATS,
+                            LandedLines.read(spark, Source.CHATS, slices, "run-1", new Timestamp(0)))
+                    .select("message_id", BronzeSchema.LINE).collectAsList();
+
+            assertThat(slices).hasSizeGreaterThan(3);
+            assertThat(read).hasSize(30).allSatisfy(row -> assertThat(row.getString(0)).isEqualTo("m" + row.getLong(1)));
         }
     }
 }
