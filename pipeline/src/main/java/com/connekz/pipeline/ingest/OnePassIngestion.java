@@ -29,23 +29,21 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.AddFile;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingestion of one source in a single read of its landed files: the tasks that parse the lines
- * write the good ones into bronze's folder through bronze's own transaction (uncommitted: no
- * version references them yet) and take the bad ones out, counting both. The bad lines go to
- * quarantine. Then the written rows' keys are checked: when no natural key repeats among them and
- * bronze holds none of them (the usual night), the files are committed to bronze as one append (or
- * as the table's first version).
+ * The usual night's ingestion of one source, in a single read of its landed files: the tasks that
+ * parse the lines write the good ones into bronze's folder through bronze's own transaction
+ * (uncommitted: no version references them yet) and take the bad ones out, counting both. Then
+ * the written files' keys alone are checked: when no natural key repeats among them and bronze
+ * holds none of them, the bad lines go to quarantine and the files are committed to bronze as one
+ * append (or as the table's first version).
  *
- * <p>Otherwise (a user's state landed on two days of the batch, a record landed again) the rows are
- * read back from the written files and stored by a {@link KeyedWrite}, which ranks and merges them
- * on the natural key, and the written files are deleted; the landed files are not read again. Only
- * when a slice's outcome did not reach the driver is the result empty, never a guessed count: the
- * written files are deleted, nothing has changed, and the caller takes the general path.
+ * <p>Otherwise (a record landed twice, or again after an earlier night) the written files are
+ * deleted, nothing is committed, and the result is empty: the caller then ingests the batch by the
+ * general path, which ranks and merges on the natural key. A slice whose outcome did not reach the
+ * driver also gives an empty result, never a guessed count.
  */
 final class OnePassIngestion {
     private static final Logger LOG = LoggerFactory.getLogger(OnePassIngestion.class);
@@ -55,27 +53,15 @@ final class OnePassIngestion {
     private final String bronzePath;
     private final String quarantinePath;
     private final RecordFilter filter;
-    private final KeyedWrite keyedWrite;
     private final long maxKeptBytes;
 
-    /**
-     * Writes rows whose natural keys may repeat or be in bronze already; returns the rows it
-     * inserted or updated.
-     */
-    @FunctionalInterface
-    interface KeyedWrite {
-        long write(Dataset<Row> rows, long rowCount, boolean keyMayRepeat);
-    }
-
-    OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
-                     KeyedWrite keyedWrite) {
-        this(spark, source, bronzePath, quarantinePath, filter, keyedWrite, GoodLinesOnly.MAX_KEPT_BYTES);
+    OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter) {
+        this(spark, source, bronzePath, quarantinePath, filter, GoodLinesOnly.MAX_KEPT_BYTES);
     }
 
     /** @param maxKeptBytes the raw text of bad lines each task keeps per slice; past it the slice is read again for them */
     OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
-                     KeyedWrite keyedWrite, long maxKeptBytes) {
-        this.keyedWrite = keyedWrite;
+                     long maxKeptBytes) {
         this.spark = spark;
         this.source = source;
         this.bronzePath = bronzePath;
@@ -84,7 +70,7 @@ final class OnePassIngestion {
         this.maxKeptBytes = maxKeptBytes;
     }
 
-    /** The batch's counts once stored, or empty when it needs the general path (nothing then changed). */
+    /** The batch's counts once committed, or empty when it needs the general path (nothing then changed). */
     Optional<SourceCounts> ingest(List<LandedSlice> slices, String runId, Timestamp ingestedAt) {
         PartitionEntries<SliceOutcome> outcomes = new PartitionEntries<>();
         spark.sparkContext().register(outcomes, "line outcomes of " + source.folder());
@@ -98,9 +84,11 @@ final class OnePassIngestion {
         }
         List<AddFile> written = DeltaAppend.writeUncommitted(txn, admitted);
         Map<Integer, SliceOutcome> bySlice = outcomes.value();
-        if (bySlice.size() != slices.size()) {
-            LOG.info("ingest {}: the outcome of {} slice(s) of files did not arrive; ingesting by the general path",
-                    source.folder(), slices.size() - bySlice.size());
+        Optional<String> needsGeneralPath = bySlice.size() != slices.size()
+                ? Optional.of("the outcome of " + (slices.size() - bySlice.size()) + " slice(s) of files did not arrive")
+                : written.isEmpty() ? Optional.empty() : keysNotNew(written, exists, bySlice);
+        if (needsGeneralPath.isPresent()) {
+            LOG.info("ingest {}: {}; ingesting by the general path", source.folder(), needsGeneralPath.get());
             discard(written);
             return Optional.empty();
         }
@@ -109,38 +97,13 @@ final class OnePassIngestion {
         if (!badByReason.isEmpty()) {
             Quarantine.add(spark, quarantinePath, badLines(slices, bySlice, runId, ingestedAt));
         }
-        long admittedRows = written.stream().mapToLong(DeltaAppend::numRecords).sum();
-        long stored = written.isEmpty() ? 0 : store(txn, written, admittedRows, exists, bySlice);
-        long deleted = goodLines - admittedRows;
-        long bad = badByReason.values().stream().mapToLong(Long::longValue).sum();
-        SourceCounts counts = SourceCounts.ingested(goodLines + bad, stored + deleted, admittedRows - stored, badByReason);
-        return Optional.of(deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted))));
-    }
-
-    /**
-     * Commits the written files as they are when every key is new to bronze and to the batch.
-     * Otherwise the rows are read back from the written files, which are then deleted uncommitted,
-     * and stored by the {@link KeyedWrite} (ranked, compared with bronze, merged). Returns the rows
-     * stored.
-     */
-    private long store(OptimisticTransaction txn, List<AddFile> written, long admittedRows, boolean exists,
-                       Map<Integer, SliceOutcome> bySlice) {
-        KeyCheck check = checkKeys(written, exists, bySlice);
-        if (check == KeyCheck.ALL_NEW) {
+        if (!written.isEmpty()) {
             DeltaAppend.commit(spark, txn, written, !exists);
-            return admittedRows;
         }
-        LOG.info("ingest {}: {}; storing the written rows by key", source.folder(), check.reason);
-        // Cached (and counted, so every partition is), so that the files can go before the keyed
-        // write: a table cannot be created in a folder that holds files of its own.
-        Dataset<Row> rows = spark.read().parquet(paths(written)).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            rows.count();
-            discard(written);
-            return keyedWrite.write(rows, admittedRows, check == KeyCheck.REPEATED_IN_BATCH);
-        } finally {
-            rows.unpersist();
-        }
+        long deleted = goodLines - written.stream().mapToLong(DeltaAppend::numRecords).sum();
+        long bad = badByReason.values().stream().mapToLong(Long::longValue).sum();
+        SourceCounts counts = SourceCounts.ingested(goodLines + bad, goodLines, 0, badByReason);
+        return Optional.of(deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted))));
     }
 
     private static Map<String, Long> badByReason(Map<Integer, SliceOutcome> bySlice) {
@@ -161,47 +124,31 @@ final class OnePassIngestion {
         }
     }
 
-    /** What the written rows' natural keys are like. */
-    private enum KeyCheck {
-        ALL_NEW("every key is new"),
-        REPEATED_IN_BATCH("a natural key may repeat within the batch"),
-        HELD_BY_BRONZE("bronze holds some of the batch's keys");
-
-        final String reason;
-
-        KeyCheck(String reason) {
-            this.reason = reason;
-        }
-    }
-
     /**
-     * Whether the written rows can simply be appended: a natural key may repeat among them
-     * (compared by a 64-bit hash: a collision only costs a ranking), or bronze may already hold one.
-     * Repeats are found from the hashes the tasks kept ({@link KeyHashes}); only when they kept none,
-     * and to ask bronze, is the key column of the written files read.
+     * Why the written rows cannot simply be appended, if they cannot: a natural key repeats among
+     * them (compared by a 64-bit hash: a collision only sends the batch down the general path), or
+     * bronze already holds one. Repeats are found from the hashes the tasks kept ({@link KeyHashes});
+     * only when they kept none, and to ask bronze, is the key column of the written files read.
      */
-    private KeyCheck checkKeys(List<AddFile> written, boolean exists, Map<Integer, SliceOutcome> bySlice) {
+    private Optional<String> keysNotNew(List<AddFile> written, boolean exists, Map<Integer, SliceOutcome> bySlice) {
         String key = source.naturalKey();
-        Dataset<Row> keys = spark.read().parquet(paths(written)).select(col(key));
+        String[] paths = written.stream().map(file -> bronzePath + "/" + file.path()).toArray(String[]::new);
+        Dataset<Row> keys = spark.read().parquet(paths).select(col(key));
         boolean mayRepeat = KeyHashes.anyRepeats(bySlice.values().stream().map(SliceOutcome::keyHashes).toList())
                 .orElseGet(() -> {
                     Row tally = keys.agg(count(lit(1)), countDistinct(xxhash64(col(key)))).first();
                     return tally.getLong(1) < tally.getLong(0);
                 });
         if (mayRepeat) {
-            return KeyCheck.REPEATED_IN_BATCH;
+            return Optional.of("a natural key may repeat within the batch");
         }
         if (!exists) {
-            return KeyCheck.ALL_NEW;
+            return Optional.empty();
         }
         long rows = written.stream().mapToLong(DeltaAppend::numRecords).sum();
         try (StoredKeys stored = new StoredKeys(spark, bronzePath, key, keys, rows)) {
-            return stored.anyOf(keys) ? KeyCheck.HELD_BY_BRONZE : KeyCheck.ALL_NEW;
+            return stored.anyOf(keys) ? Optional.of("bronze holds some of the batch's keys") : Optional.empty();
         }
-    }
-
-    private String[] paths(List<AddFile> written) {
-        return written.stream().map(file -> bronzePath + "/" + file.path()).toArray(String[]::new);
     }
 
     /**

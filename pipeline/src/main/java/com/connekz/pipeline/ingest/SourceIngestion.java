@@ -27,10 +27,9 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Ingests one source's new files into {@code bronze/<source>}: good lines are merged on the natural
  * key (a record landing again adds nothing; a changed record replaces the old state), bad lines go
- * to quarantine, and every line read is counted exactly once. A batch takes one read of the files
- * ({@link OnePassIngestion}), which hands rows whose keys repeat or are in bronze to the keyed write
- * here; only a batch whose counts did not all arrive takes the general path here, which caches the
- * parsed lines and reads them several times.
+ * to quarantine, and every line read is counted exactly once. A batch of new records only, the
+ * usual night, takes one read of the files ({@link OnePassIngestion}); any other takes the general
+ * path here, which caches the parsed lines and reads them several times.
  */
 final class SourceIngestion {
     private final SparkSession spark;
@@ -47,20 +46,20 @@ final class SourceIngestion {
         this.bronzePath = bronzePath;
         this.quarantinePath = quarantinePath;
         this.filter = filter;
-        this.onePass = new OnePassIngestion(spark, source, bronzePath, quarantinePath, filter, this::writeByKey);
+        this.onePass = new OnePassIngestion(spark, source, bronzePath, quarantinePath, filter);
     }
 
     /**
-     * Ingests {@code files} in one read ({@link OnePassIngestion}), else by the general path: the
-     * parsed lines cached, counted, ranked per natural key when one repeats, and merged with what
-     * bronze holds.
+     * Ingests {@code files} in one read when their records are all new ({@link OnePassIngestion}),
+     * else by the general path: the parsed lines cached, counted, ranked per natural key when one
+     * repeats, and merged with what bronze holds.
      */
     SourceCounts ingest(List<LandedFile> files, String runId, Timestamp ingestedAt) {
         List<LandedSlice> slices = LandedSlices.of(spark, files);
         return onePass.ingest(slices, runId, ingestedAt).orElseGet(() -> ingestGenerally(slices, runId, ingestedAt));
     }
 
-    /** The general path, taken when a slice's outcome did not arrive; package-private to test it against one pass. */
+    /** The general path, taken when one pass cannot append the batch as it is; package-private to test it against the stage's own choice. */
     SourceCounts ingestGenerally(List<LandedSlice> slices, String runId, Timestamp ingestedAt) {
         JavaRDD<InternalRow> lines = parse(slices, runId, ingestedAt);
         Dataset<Row> parsed = LandedLines.frame(spark, source, lines);
@@ -74,7 +73,8 @@ final class SourceIngestion {
             Dataset<Row> candidates = parsed.filter(col(ParsedSchema.BAD_REASON).isNull()).select(bronzeColumns(source));
             Dataset<Row> admitted = filter.admit(candidates, source);
             long deleted = admitted == candidates ? 0 : good - admitted.count();
-            long written = good - deleted == 0 ? 0 : writeByKey(admitted, good - deleted, outcomes.keyMayRepeat());
+            long written = good - deleted == 0 ? 0
+                    : write(outcomes.keyMayRepeat() ? latestPerKey(admitted) : admitted, good - deleted);
             long duplicate = good - deleted - written;
             SourceCounts counts = SourceCounts.ingested(good + total(quarantinedByReason), written + deleted,
                     duplicate, quarantinedByReason);
@@ -118,11 +118,6 @@ final class SourceIngestion {
             }
         }
         return new Outcomes(good, distinctKeyHashes, badByReason);
-    }
-
-    /** Stores rows by natural key: the latest landing of each when a key may repeat among them, then {@link #write}. */
-    private long writeByKey(Dataset<Row> rows, long rowCount, boolean keyMayRepeat) {
-        return write(keyMayRepeat ? latestPerKey(rows) : rows, rowCount);
     }
 
     /** Within one batch, the last landing of a key wins (later day folder, later file, later line). */

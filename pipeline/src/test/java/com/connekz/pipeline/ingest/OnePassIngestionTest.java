@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.junit.jupiter.api.Test;
@@ -26,12 +23,8 @@ import scala.Option;
 class OnePassIngestionTest {
     private static final Timestamp AT = Timestamp.from(Instant.parse("2026-11-02T01:00:00Z"));
 
-    private static final long STORED_BY_KEYED_WRITE = 1;
-
     @TempDir
     Path dir;
-
-    private final List<KeyedWriteCall> keyedWrites = new ArrayList<>();
 
     @Test
     void aFileWithMoreBadLinesThanATaskKeepsIsReadAgainAndEveryBadLineIsQuarantined() throws IOException {
@@ -68,8 +61,7 @@ class OnePassIngestionTest {
             assertThat(chats.read()).isEqualTo(60);
             assertThat(chats.quarantinedByReason()).containsEntry("invalid_json", 8L);
         });
-        assertThat(keyedWrites).as("every key new: committed as written").isEmpty();
-        for (Row row : spark().read().format("delta").load(bronze()).select("message_id", BronzeSchema.LINE).collectAsList()) {
+        for (org.apache.spark.sql.Row row : spark().read().format("delta").load(bronze()).select("message_id", BronzeSchema.LINE).collectAsList()) {
             assertThat(row.getString(0)).isEqualTo("m" + row.getLong(1));
         }
         assertThat(spark().read().format("delta").load(bronze()).count()).isEqualTo(52);
@@ -96,58 +88,41 @@ class OnePassIngestionTest {
     }
 
     @Test
-    void aBatchWhoseKeysBronzeHoldsIsStoredByKeyFromTheWrittenFilesWhichAreThenDeleted() throws IOException {
+    void aBatchWhoseKeysBronzeHoldsIsLeftToTheGeneralPathWithNothingWritten() throws IOException {
         onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(List.of(LandedSlice.whole(land("a.jsonl", List.of(chat("m1", "a"))))), "run-1", AT);
         long version = DeltaTables.version(spark(), bronze()).orElseThrow();
 
         Optional<SourceCounts> again = onePass(GoodLinesOnly.MAX_KEPT_BYTES)
                 .ingest(List.of(LandedSlice.whole(land("b.jsonl", List.of(chat("m1", "a"), chat("m2", "b"))))), "run-2", AT);
 
-        assertThat(keyedWrites).containsExactly(new KeyedWriteCall(List.of("m1", "m2"), 2, false));
-        assertThat(again).hasValueSatisfying(chats -> {
-            assertThat(chats.read()).isEqualTo(2);
-            assertThat(chats.accepted()).as("the rows the keyed write stored").isEqualTo(STORED_BY_KEYED_WRITE);
-            assertThat(chats.duplicate()).isEqualTo(2 - STORED_BY_KEYED_WRITE);
-        });
-        assertThat(DeltaTables.version(spark(), bronze())).as("one pass commits nothing itself").hasValue(version);
-        assertThat(parquetFiles()).as("the written files are deleted").hasSize(1);
+        assertThat(again).isEmpty();
+        assertThat(DeltaTables.version(spark(), bronze())).hasValue(version);
+        assertThat(parquetFiles()).as("the discarded write leaves no file behind").hasSize(1);
     }
 
     @Test
-    void aKeyRepeatedWithinTheBatchIsStoredByKeyAsMayRepeat() throws IOException {
+    void aKeyRepeatedWithinTheBatchIsLeftToTheGeneralPath() throws IOException {
         Optional<SourceCounts> counts = onePass(GoodLinesOnly.MAX_KEPT_BYTES)
                 .ingest(List.of(LandedSlice.whole(land("a.jsonl", List.of(chat("m1", "a"), chat("m1", "a"))))), "run-1", AT);
 
-        assertThat(keyedWrites).containsExactly(new KeyedWriteCall(List.of("m1", "m1"), 2, true));
-        assertThat(counts).hasValueSatisfying(chats -> assertThat(chats.read()).isEqualTo(2));
+        assertThat(counts).isEmpty();
         assertThat(DeltaTables.exists(spark(), bronze())).isFalse();
         assertThat(parquetFiles()).isEmpty();
     }
 
     @Test
-    void aKeyLandedInTwoFilesOfOneBatchIsStoredByKeyAsMayRepeat() throws IOException {
+    void aKeyLandedInTwoFilesOfOneBatchIsLeftToTheGeneralPath() throws IOException {
         List<LandedSlice> twoFiles = List.of(LandedSlice.whole(land("a.jsonl", List.of(chat("m1", "a"), chat("m2", "b")))),
                 LandedSlice.whole(land("b.jsonl", List.of(chat("m3", "c"), chat("m1", "a")))));
 
-        assertThat(onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(twoFiles, "run-1", AT)).isPresent();
-
-        assertThat(keyedWrites).containsExactly(new KeyedWriteCall(List.of("m1", "m1", "m2", "m3"), 4, true));
+        assertThat(onePass(GoodLinesOnly.MAX_KEPT_BYTES).ingest(twoFiles, "run-1", AT)).isEmpty();
         assertThat(DeltaTables.exists(spark(), bronze())).isFalse();
         assertThat(parquetFiles()).isEmpty();
     }
 
     private OnePassIngestion onePass(long maxKeptBytes) {
-        return new OnePassIngestion(spark(), Source.CHATS, bronze(), quarantine(), RecordFilter.NONE, this::keyedWrite, maxKeptBytes);
+        return new OnePassIngestion(spark(), Source.CHATS, bronze(), quarantine(), RecordFilter.NONE, maxKeptBytes);
     }
-
-    /** A keyed write that stores nothing: it records what it was given and says it stored one row. */
-    private long keyedWrite(Dataset<Row> rows, long rowCount, boolean keyMayRepeat) {
-        List<String> ids = rows.select("message_id").as(Encoders.STRING()).collectAsList().stream().sorted().toList();
-        keyedWrites.add(new KeyedWriteCall(ids, rowCount, keyMayRepeat));
-        return STORED_BY_KEYED_WRITE;
-    }
-
-    private record KeyedWriteCall(List<String> messageIds, long rowCount, boolean keyMayRepeat) {}
 
     private List<Path> parquetFiles() throws IOException {
         Path folder = Path.of(bronze());

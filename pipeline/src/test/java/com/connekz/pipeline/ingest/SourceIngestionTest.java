@@ -22,21 +22,21 @@ class SourceIngestionTest {
     Path dir;
 
     @Test
-    void onePassAndTheGeneralPathCountAndStoreABatchWithRepeatsAlike() throws IOException {
+    void aBatchThatOnePassLeavesToTheGeneralPathEndsAsTheGeneralPathAloneWouldLeaveIt() throws IOException {
         List<LandedFile> files = List.of(
                 land("dt=2026-11-01/a.jsonl", chat("m1", "first"), chat("m2", "kia ora"), "{not json"),
                 land("dt=2026-11-02/a.jsonl", chat("m1", "second"), chat("m2", "kia ora"), chat("m3", "ka kite")));
 
         for (String night : List.of("first night", "second night, bronze holding every key")) {
-            SourceCounts onePass = ingestion("one-pass").ingest(files, "run-1", AT);
+            SourceCounts staged = ingestion("stage").ingest(files, "run-1", AT);
             SourceCounts general = ingestion("general").ingestGenerally(LandedSlices.of(spark(), files), "run-1", AT);
 
-            assertThat(onePass).as(night).isEqualTo(general);
-            assertThat(bronze("one-pass")).as(night).containsExactlyElementsOf(bronze("general"));
+            assertThat(staged).as(night).isEqualTo(general);
+            assertThat(bronze("stage")).as(night).containsExactlyElementsOf(bronze("general"));
         }
-        assertThat(bronze("one-pass")).containsExactly("m1 second 2026-11-02/a.jsonl:1", "m2 kia ora 2026-11-02/a.jsonl:2",
+        assertThat(bronze("stage")).containsExactly("m1 second 2026-11-02/a.jsonl:1", "m2 kia ora 2026-11-02/a.jsonl:2",
                 "m3 ka kite 2026-11-02/a.jsonl:3");
-        assertThat(spark().read().format("delta").load(quarantine("one-pass")).count()).as("the bad line, read on both nights").isEqualTo(1);
+        assertThat(spark().read().format("delta").load(quarantine("stage")).count()).as("the bad line, read on both nights").isEqualTo(1);
     }
 
     private SourceIngestion ingestion(String lake) {
