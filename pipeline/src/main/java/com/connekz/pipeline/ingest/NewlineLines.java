@@ -24,7 +24,10 @@ final class NewlineLines implements Closeable {
         this.remaining = limit;
     }
 
-    /** The next line without its ending, or null when the stream (or the limit) is reached; a last line without {@code \n} counts when not empty. */
+    /**
+     * The next line without its ending, or null when the stream (or the limit) is reached; a last
+     * line without {@code \n} counts when it is not empty.
+     */
     String next() throws IOException {
         int length = 0;
         while (true) {

@@ -59,7 +59,10 @@ final class SourceIngestion {
         return onePass.ingest(slices, runId, ingestedAt).orElseGet(() -> ingestGenerally(slices, runId, ingestedAt));
     }
 
-    /** The general path, taken when one pass cannot append the batch as it is; package-private to test it against the stage's own choice. */
+    /**
+     * The general path, taken when one pass cannot append the batch as it is; package-private to
+     * test it against the stage's own choice.
+     */
     SourceCounts ingestGenerally(List<LandedSlice> slices, String runId, Timestamp ingestedAt) {
         JavaRDD<InternalRow> lines = parse(slices, runId, ingestedAt);
         Dataset<Row> parsed = LandedLines.frame(spark, source, lines);
