@@ -83,10 +83,11 @@ final class OnePassIngestion {
             txn.updateMetadataForNewTable(DeltaAppend.newTable(BronzeSchema.of(source).asNullable(), List.of(), properties()));
         }
         List<AddFile> written = DeltaAppend.writeUncommitted(txn, admitted);
+        long writtenRows = written.stream().mapToLong(DeltaAppend::numRecords).sum();
         Map<Integer, SliceOutcome> bySlice = outcomes.value();
         Optional<String> needsGeneralPath = bySlice.size() != slices.size()
                 ? Optional.of("the outcome of " + (slices.size() - bySlice.size()) + " slice(s) of files did not arrive")
-                : written.isEmpty() ? Optional.empty() : keysNotNew(written, exists, bySlice);
+                : written.isEmpty() ? Optional.empty() : keysNotNew(written, writtenRows, exists, bySlice);
         if (needsGeneralPath.isPresent()) {
             LOG.info("ingest {}: {}; ingesting by the general path", source.folder(), needsGeneralPath.get());
             discard(written);
@@ -100,7 +101,7 @@ final class OnePassIngestion {
         if (!written.isEmpty()) {
             DeltaAppend.commit(spark, txn, written, !exists);
         }
-        long deleted = goodLines - written.stream().mapToLong(DeltaAppend::numRecords).sum();
+        long deleted = goodLines - writtenRows;
         long bad = badByReason.values().stream().mapToLong(Long::longValue).sum();
         SourceCounts counts = SourceCounts.ingested(goodLines + bad, goodLines, 0, badByReason);
         return Optional.of(deleted == 0 ? counts : counts.plus(SourceCounts.governed(0, Map.of("deleted", deleted))));
@@ -130,25 +131,31 @@ final class OnePassIngestion {
      * bronze already holds one. Repeats are found from the hashes the tasks kept ({@link KeyHashes});
      * only when they kept none, and to ask bronze, is the key column of the written files read.
      */
-    private Optional<String> keysNotNew(List<AddFile> written, boolean exists, Map<Integer, SliceOutcome> bySlice) {
-        String key = source.naturalKey();
-        String[] paths = written.stream().map(file -> bronzePath + "/" + file.path()).toArray(String[]::new);
-        Dataset<Row> keys = spark.read().parquet(paths).select(col(key));
+    private Optional<String> keysNotNew(List<AddFile> written, long writtenRows, boolean exists,
+                                        Map<Integer, SliceOutcome> bySlice) {
         boolean mayRepeat = KeyHashes.anyRepeats(bySlice.values().stream().map(SliceOutcome::keyHashes).toList())
-                .orElseGet(() -> {
-                    Row tally = keys.agg(count(lit(1)), countDistinct(xxhash64(col(key)))).first();
-                    return tally.getLong(1) < tally.getLong(0);
-                });
+                .orElseGet(() -> anyKeyRepeats(writtenKeys(written)));
         if (mayRepeat) {
             return Optional.of("a natural key may repeat within the batch");
         }
         if (!exists) {
             return Optional.empty();
         }
-        long rows = written.stream().mapToLong(DeltaAppend::numRecords).sum();
-        try (StoredKeys stored = new StoredKeys(spark, bronzePath, key, keys, rows)) {
+        Dataset<Row> keys = writtenKeys(written);
+        try (StoredKeys stored = new StoredKeys(spark, bronzePath, source.naturalKey(), keys, writtenRows)) {
             return stored.anyOf(keys) ? Optional.of("bronze holds some of the batch's keys") : Optional.empty();
         }
+    }
+
+    private boolean anyKeyRepeats(Dataset<Row> keys) {
+        Row tally = keys.agg(count(lit(1)), countDistinct(xxhash64(col(source.naturalKey())))).first();
+        return tally.getLong(1) < tally.getLong(0);
+    }
+
+    /** The natural-key column of the written files (reading it resolves their schema: only when asked). */
+    private Dataset<Row> writtenKeys(List<AddFile> written) {
+        String[] paths = written.stream().map(file -> bronzePath + "/" + file.path()).toArray(String[]::new);
+        return spark.read().parquet(paths).select(col(source.naturalKey()));
     }
 
     /**
