@@ -12,23 +12,30 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * Runs in a task over one slice's parsed lines: passes the good ones on and takes the bad ones out,
  * counting both and keeping the hashes of the good ones' natural keys; when the slice is read to
- * its end, its {@link SliceOutcome} goes to the accumulator. Bad rows are kept up to a bound of raw
- * text per slice, so that a file of nothing but garbage cannot fill the driver's memory; past it
- * they are only counted.
+ * its end, its {@link SliceOutcome} goes to the accumulator. Key hashes and the raw text of bad rows
+ * are kept up to the slice's {@link SliceShares share} of a batch's bound, so that a batch of
+ * nothing but garbage, or of billions of lines, cannot fill the driver's memory; past it bad rows
+ * are only counted and the hashes dropped.
  */
 final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, Iterator<InternalRow>> {
-    /** The raw text of bad lines a task keeps per slice, by default. */
-    static final long MAX_KEPT_BYTES = 8L << 20;
+    /** The raw text of bad lines the tasks of a batch keep in all, by default. */
+    static final long MAX_KEPT_BYTES = 64L << 20;
 
     private final PartitionEntries<SliceOutcome> outcomes;
-    private final long maxKeptBytes;
+    private final long[] keptBytesBySlice;
+    private final long[] keyHashesBySlice;
     private final int badReason;
     private final int rawLine;
     private final int naturalKey;
 
-    GoodLinesOnly(PartitionEntries<SliceOutcome> outcomes, Source source, long maxKeptBytes) {
+    /**
+     * @param keptBytesBySlice the raw text of bad lines each slice's task keeps, by partition
+     * @param keyHashesBySlice the key hashes each slice's task keeps, by partition
+     */
+    GoodLinesOnly(PartitionEntries<SliceOutcome> outcomes, Source source, long[] keptBytesBySlice, long[] keyHashesBySlice) {
         this.outcomes = outcomes;
-        this.maxKeptBytes = maxKeptBytes;
+        this.keptBytesBySlice = keptBytesBySlice;
+        this.keyHashesBySlice = keyHashesBySlice;
         this.badReason = ParsedSchema.of(source).fieldIndex(ParsedSchema.BAD_REASON);
         this.rawLine = ParsedSchema.of(source).fieldIndex(ParsedSchema.RAW_LINE);
         this.naturalKey = ParsedSchema.of(source).fieldIndex(source.naturalKey());
@@ -38,7 +45,8 @@ final class GoodLinesOnly implements Function2<Integer, Iterator<InternalRow>, I
     public Iterator<InternalRow> call(Integer partition, Iterator<InternalRow> lines) {
         return new AheadIterator<>() {
             private long good;
-            private final KeyHashes keys = new KeyHashes();
+            private final KeyHashes keys = new KeyHashes(keyHashesBySlice[partition]);
+            private final long maxKeptBytes = keptBytesBySlice[partition];
             private final Map<String, Long> badByReason = new TreeMap<>();
             private final List<InternalRow> badRows = new ArrayList<>();
             private long keptBytes;

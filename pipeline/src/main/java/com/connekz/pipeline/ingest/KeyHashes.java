@@ -9,28 +9,34 @@ import org.apache.spark.unsafe.types.UTF8String;
 /**
  * The 64-bit hashes of the natural keys a task read, kept so that the driver can tell whether a key
  * may repeat within a batch without reading the batch again. Two keys sharing a hash only send the
- * batch down the general path, never lose a row. A task keeps at most {@link #MAX_KEPT} (128 MB);
- * past that, and for a batch holding more in all, the batch is read again instead.
+ * batch down the general path, never lose a row. A batch keeps at most about {@link #MAX_KEPT} in
+ * all (128 MB), each task its {@link SliceShares share}; past that the batch is read again instead.
  */
 final class KeyHashes {
     static final int MAX_KEPT = 1 << 24;
     private static final long SEED = 42;
 
+    private final int limit;
     private long[] hashes = new long[1 << 10];
     private int size;
     private boolean overflowed;
+
+    /** Keeps at most {@code limit} hashes (and never more than {@link #MAX_KEPT}). */
+    KeyHashes(long limit) {
+        this.limit = (int) Math.min(limit, MAX_KEPT);
+    }
 
     void add(UTF8String key) {
         if (overflowed || key == null) {
             return;
         }
-        if (size == MAX_KEPT) {
+        if (size == limit) {
             overflowed = true;
             hashes = null;
             return;
         }
         if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, Math.min(MAX_KEPT, hashes.length * 2));
+            hashes = Arrays.copyOf(hashes, Math.max(1, Math.min(limit, hashes.length * 2)));
         }
         hashes[size++] = XXH64.hashUnsafeBytes(key.getBaseObject(), key.getBaseOffset(), key.numBytes(), SEED);
     }

@@ -59,7 +59,7 @@ final class OnePassIngestion {
         this(spark, source, bronzePath, quarantinePath, filter, GoodLinesOnly.MAX_KEPT_BYTES);
     }
 
-    /** @param maxKeptBytes the raw text of bad lines each task keeps per slice; past it the slice is read again for them */
+    /** @param maxKeptBytes the raw text of bad lines the tasks keep in all; a slice past its share is read again for them */
     OnePassIngestion(SparkSession spark, Source source, String bronzePath, String quarantinePath, RecordFilter filter,
                      long maxKeptBytes) {
         this.spark = spark;
@@ -75,7 +75,8 @@ final class OnePassIngestion {
         PartitionEntries<SliceOutcome> outcomes = new PartitionEntries<>();
         spark.sparkContext().register(outcomes, "line outcomes of " + source.folder());
         JavaRDD<InternalRow> good = LandedLines.read(spark, source, slices, runId, ingestedAt)
-                .mapPartitionsWithIndex(new GoodLinesOnly(outcomes, source, maxKeptBytes), true);
+                .mapPartitionsWithIndex(new GoodLinesOnly(outcomes, source, SliceShares.of(slices, maxKeptBytes),
+                        SliceShares.of(slices, KeyHashes.MAX_KEPT)), true);
         Dataset<Row> admitted = filter.admit(LandedLines.frame(spark, source, good).select(SourceIngestion.bronzeColumns(source)), source);
         boolean exists = DeltaTables.exists(spark, bronzePath);
         OptimisticTransaction txn = DeltaLog.forTable(spark, bronzePath).startTransaction();

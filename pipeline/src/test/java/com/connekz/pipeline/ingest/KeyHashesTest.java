@@ -24,6 +24,17 @@ class KeyHashesTest {
     }
 
     @Test
+    void aSliceWithMoreKeysThanItsShareKeepsNone() {
+        KeyHashes twoAtMost = new KeyHashes(2);
+        twoAtMost.add(UTF8String.fromString("m1"));
+        twoAtMost.add(UTF8String.fromString("m2"));
+        assertThat(twoAtMost.sorted()).hasSize(2);
+
+        twoAtMost.add(UTF8String.fromString("m3"));
+        assertThat(twoAtMost.sorted()).isNull();
+    }
+
+    @Test
     void hashesComeBackSortedWhateverTheOrderOfTheKeys() {
         long[] hashes = sorted("c", "a", "b", "kia ora");
 
@@ -31,7 +42,7 @@ class KeyHashesTest {
     }
 
     private static long[] sorted(String... keys) {
-        KeyHashes hashes = new KeyHashes();
+        KeyHashes hashes = new KeyHashes(KeyHashes.MAX_KEPT);
         for (String key : keys) {
             hashes.add(UTF8String.fromString(key));
         }
