@@ -30,7 +30,7 @@ final class DatasetsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Opens the lake's catalog, runs one query on it, and stops Spark. */
+    /** Opens the lake's catalog, runs one query on it, and stops Spark (unless a session keeps it). */
     abstract static class Query implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -43,7 +43,7 @@ final class DatasetsCommand implements Runnable {
             try {
                 return query.apply(new Datasets(context.spark(), context.lake()));
             } finally {
-                context.spark().stop();
+                RunSupport.release(context.spark());
             }
         }
     }

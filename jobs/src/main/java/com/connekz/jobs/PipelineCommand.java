@@ -1,6 +1,7 @@
 package com.connekz.jobs;
 
 import com.connekz.pipeline.config.ConfigException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             TrainNerCommand.class,
             RunsCommand.class,
             DeletionsCommand.class,
+            SessionCommand.class,
         })
 public final class PipelineCommand implements Runnable {
 
@@ -32,12 +34,24 @@ public final class PipelineCommand implements Runnable {
 
     /** Runs a command line and returns its exit status; failures print one line naming the reason. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** As {@link #execute(String...)}, printing to {@code out} and {@code err} instead of stdout and stderr. */
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    private static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PipelineCommand());
         commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("pipeline: " + oneLine(ex));
             return ex instanceof ConfigException ? 2 : 1;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     static String oneLine(Throwable error) {
