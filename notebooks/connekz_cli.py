@@ -10,6 +10,7 @@ Settings come from the environment:
 Relative paths are taken from the repository root.
 """
 
+import atexit
 import json
 import os
 import re
@@ -53,11 +54,15 @@ def last_json_line(stdout):
 class Pipeline:
     """Runs pipeline commands against one lake and returns their --json results."""
 
-    def __init__(self, lake=None, pipeline=None, conf=None):
+    def __init__(self, lake=None, pipeline=None, conf=None, session=False):
+        """session=True answers questions (runs, deletions, datasets, audit) in one `bin/pipeline
+        session` process, started at the first and ended with the interpreter or close()."""
         defaults = settings()
         self.lake = Path(lake) if lake else defaults["lake"]
         self.pipeline = Path(pipeline) if pipeline else defaults["pipeline"]
         self.conf = Path(conf) if conf else defaults["conf"]
+        self.session = session
+        self._session = None
 
     def command(self, *args):
         """The argument list of one command, with this lake and configuration, asking for JSON."""
@@ -68,13 +73,28 @@ class Pipeline:
         """Runs a command and returns its JSON result; an exit status not in ok raises PipelineError.
 
         Audits exit 1 on a failed verdict: pass ok=(0, 1) to read the verdict instead of failing."""
+        status, stdout, stderr = self._run(args, stdin)
+        if status not in ok:
+            reasons = [line for line in stderr.splitlines() if line.startswith("pipeline:")]
+            reason = reasons[-1] if reasons else f"exit status {status}"
+            raise PipelineError(f"{' '.join(map(str, args[:2]))}: {reason}")
+        return last_json_line(stdout)
+
+    def _run(self, args, stdin):
+        """(exit status, stdout, stderr) of one command: in the session when it takes the command."""
+        if self.session and stdin is None and str(args[0]) in Session.TAKEN:
+            if self._session is None:
+                self._session = Session(self.pipeline)
+            return self._session.run(self.command(*args)[1:])
         done = subprocess.run(self.command(*args), cwd=REPO, input=stdin, capture_output=True,
                               text=True, encoding="utf-8")
-        if done.returncode not in ok:
-            reasons = [line for line in done.stderr.splitlines() if line.startswith("pipeline:")]
-            reason = reasons[-1] if reasons else f"exit status {done.returncode}"
-            raise PipelineError(f"{' '.join(map(str, args[:2]))}: {reason}")
-        return last_json_line(done.stdout)
+        return done.returncode, done.stdout, done.stderr
+
+    def close(self):
+        """Ends the session process, if one was started."""
+        if self._session is not None:
+            self._session.close()
+            self._session = None
 
     def export(self, name, version, into=None):
         """Exports a pinned version as JSON lines; returns (manifest, list of examples)."""
@@ -96,6 +116,52 @@ class Pipeline:
         if done.returncode != 0:
             raise PipelineError(f"redact --jsonl: exit status {done.returncode}")
         return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+class Session:
+    """One `bin/pipeline session` process: it runs each question in the same JVM and SparkSession, so
+    only the first pays the 15-25 s start of Java, Spark and Delta. It reads one command a line as a
+    JSON array and answers each with one JSON line {"exit", "stdout", "stderr"}."""
+
+    TAKEN = {"runs", "deletions", "datasets", "audit"}
+
+    def __init__(self, pipeline):
+        self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        self._process = subprocess.Popen([str(pipeline), "session"], cwd=REPO, stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._log, text=True,
+                                         encoding="utf-8")
+        atexit.register(self.close)
+
+    def run(self, args):
+        """(exit status, stdout, stderr) of one command, as the command alone would give them."""
+        try:
+            self._process.stdin.write(json.dumps([str(arg) for arg in args]) + "\n")
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise PipelineError(f"the pipeline session has ended: {self._reason()}") from None
+        for line in self._process.stdout:
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                continue  # not an answer: a library's stray output
+            if isinstance(answer, dict) and "exit" in answer:
+                return answer["exit"], answer["stdout"], answer["stderr"]
+        raise PipelineError(f"the pipeline session has ended: {self._reason()}")
+
+    def _reason(self):
+        self._log.seek(0)
+        reasons = [line.strip() for line in self._log if line.startswith("pipeline:")]
+        return reasons[-1] if reasons else f"exit status {self._process.poll()}"
+
+    def close(self):
+        """Ends the input, so that the session stops Spark and exits."""
+        if self._process.poll() is None:
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+        self._log.close()
 
 
 def placeholder_types(text):

@@ -90,5 +90,60 @@ class MissesTest(unittest.TestCase):
         self.assertEqual(shown, "Ring <PERSON>[MISSED PERSON:  Xxxx] on 021 555 0199 today")
 
 
+
+# A stand-in for bin/pipeline: `session` answers each line with its own pid and arguments; any
+# other command prints them once and exits, as a command run on its own does.
+FAKE_PIPELINE = """\
+#!/usr/bin/env python3
+import json, os, sys
+if sys.argv[1:] == ["session"]:
+    for line in sys.stdin:
+        args = json.loads(line)
+        if args[0] == "datasets" and args[1] == "show":
+            answer = {"exit": 1, "stdout": "", "stderr": "pipeline: no dataset named " + args[2] + "\\n"}
+        else:
+            answer = {"exit": 0, "stdout": "log line\\n" + json.dumps({"pid": os.getpid(), "args": args}) + "\\n", "stderr": ""}
+        print("a stray line")
+        print(json.dumps(answer), flush=True)
+else:
+    print(json.dumps({"pid": os.getpid(), "args": sys.argv[1:]}))
+"""
+
+
+class SessionTest(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.fake = Path(self.folder.name) / "pipeline"
+        self.fake.write_text(FAKE_PIPELINE)
+        self.fake.chmod(self.fake.stat().st_mode | stat.S_IEXEC)
+        self.cli = cz.Pipeline(lake="/l", pipeline=self.fake, conf="/c", session=True)
+
+    def tearDown(self):
+        self.cli.close()
+        self.folder.cleanup()
+
+    def test_questions_go_to_one_session_process_with_the_lake_and_configuration(self):
+        first = self.cli.json("runs", "--last", 3)
+        second = self.cli.json("audit", "subject", "u-1")
+        self.assertEqual(first["pid"], second["pid"])
+        self.assertEqual(first["args"], ["runs", "--last", "3", "--conf", "/c", "--lake", "/l", "--json"])
+        self.assertEqual(second["args"][:3], ["audit", "subject", "u-1"])
+
+    def test_a_command_the_session_does_not_take_runs_on_its_own(self):
+        question = self.cli.json("runs")
+        other = self.cli.json("redact", "--evaluate", "set.jsonl")
+        self.assertNotEqual(question["pid"], other["pid"])
+        self.assertEqual(other["args"][0], "redact")
+
+    def test_a_failed_answer_raises_its_reason_and_the_session_goes_on(self):
+        with self.assertRaisesRegex(cz.PipelineError, "no dataset named nope"):
+            self.cli.json("datasets", "show", "nope")
+        self.assertEqual(self.cli.json("deletions")["args"][0], "deletions")
+
+    def test_close_ends_the_session_and_the_next_question_starts_another(self):
+        before = self.cli.json("runs")["pid"]
+        self.cli.close()
+        self.assertNotEqual(self.cli.json("runs")["pid"], before)
+
 if __name__ == "__main__":
     unittest.main()
