@@ -56,7 +56,7 @@ public final class DeletionBenchmark {
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path work = Files.createTempDirectory("deletion-benchmark");
         Path template = args.length > 2 ? Path.of(args[2]) : work.resolve("template");
-        SparkSession spark = SharedSpark.session();
+        SparkSession spark = SharedSpark.asThePipelineRuns();
         spark.sparkContext().setLogLevel("WARN");
         QueryTimings timings = new QueryTimings();
         spark.sparkContext().addSparkListener(timings);

@@ -54,7 +54,7 @@ public final class GovernBenchmark {
         long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         long events = args.length > 1 ? Long.parseLong(args[1]) : 100_000L;
         long users = events / 2;
-        SparkSession spark = SharedSpark.session();
+        SparkSession spark = SharedSpark.asThePipelineRuns();
         Path root = Files.createTempDirectory("govern-bench");
         Lake lake = new Lake(root.toString());
 

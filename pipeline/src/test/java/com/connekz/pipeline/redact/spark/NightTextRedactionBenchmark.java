@@ -40,7 +40,7 @@ public final class NightTextRedactionBenchmark {
     public static void main(String[] args) throws Exception {
         String lake = args[0];
         long silverVersion = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        SparkSession spark = SharedSpark.session();
+        SparkSession spark = SharedSpark.asThePipelineRuns();
         spark.sparkContext().setLogLevel("WARN");
         SparkRedaction redaction = new SparkRedaction(RedactionPolicy.shipped(), KEY);
 
