@@ -103,7 +103,8 @@ final class SessionCommand implements Callable<Integer> {
                     + "; run other commands on their own");
         }
         for (List<String> option : sessionOptions) {
-            if (option.get(0).equals("--set") || !args.contains(option.get(0))) {
+            String name = option.get(0);
+            if (name.equals("--set") || args.stream().noneMatch(arg -> arg.equals(name) || arg.startsWith(name + "="))) {
                 args.addAll(option);
             }
         }

@@ -66,6 +66,9 @@ class SessionCommandTest {
             SessionCommand.Answer again = SessionCommand.answer("[\"deletions\"]", List.of(List.of("--conf", CONF), List.of("--lake", lake.toString()), List.of("--json")));
             assertThat(again.exit()).as(again.stderr()).isZero();
             assertThat(again.stdout()).contains("\"requests\":[]");
+            SessionCommand.Answer ownLake = SessionCommand.answer(line("deletions", "--conf", CONF, "--lake=" + lake, "--json"),
+                    List.of(List.of("--lake", "/elsewhere")));
+            assertThat(ownLake.exit()).as("a line's own --lake=PATH stands: " + ownLake.stderr()).isZero();
             assertThat(SparkSession.getDefaultSession().get()).isSameAs(spark);
             assertThat(spark.sparkContext().isStopped()).isFalse();
 
@@ -79,11 +82,16 @@ class SessionCommandTest {
         assertThat(spark.sparkContext().isStopped()).as("the session's end stops Spark").isTrue();
     }
 
+    /** A session's input line for a command on this test's lake. */
     private String question(String... args) {
-        List<String> line = new ArrayList<>(List.of(args));
-        line.addAll(List.of("--conf", CONF, "--lake", lake.toString(), "--json"));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--conf", CONF, "--lake", lake.toString(), "--json"));
+        return line(all.toArray(String[]::new));
+    }
+
+    private static String line(String... args) {
         try {
-            return JSON.writeValueAsString(line);
+            return JSON.writeValueAsString(List.of(args));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
