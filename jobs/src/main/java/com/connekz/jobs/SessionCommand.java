@@ -56,11 +56,12 @@ final class SessionCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        List<List<String>> options = sessionOptions();
         RunSupport.keepSpark(true);
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
-                    out.println(JSON.writeValueAsString(answer(line, sessionOptions())));
+                    out.println(JSON.writeValueAsString(answer(line, options)));
                     out.flush();
                 }
             }
@@ -94,10 +95,14 @@ final class SessionCommand implements Callable<Integer> {
     static Answer answer(String line, List<List<String>> sessionOptions) {
         List<String> args;
         try {
-            args = new ArrayList<>(JSON.readValue(line, new TypeReference<List<String>>() {}));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            args = JSON.readValue(line, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            args = null;
+        }
+        if (args == null || args.contains(null)) {
             return refused("a session takes one command a line, as a JSON array of strings");
         }
+        args = new ArrayList<>(args);
         if (args.isEmpty() || !TAKEN.contains(args.get(0))) {
             return refused("a session runs " + String.join(", ", TAKEN.stream().sorted().toList())
                     + "; run other commands on their own");

@@ -27,7 +27,7 @@ class SessionCommandTest {
 
     @Test
     void eachLineGetsOneAnswerAndAnythingButAQuestionIsRefusedUnrun() throws Exception {
-        String lines = "[\"nightly\", \"--lake\", \"" + lake.resolve("made") + "\"]\n\nruns --last 3\n";
+        String lines = "[\"nightly\", \"--lake\", \"" + lake.resolve("made") + "\"]\n\nruns --last 3\nnull\n[null]\n";
         StringWriter out = new StringWriter();
         InputStream originalIn = System.in;
         try {
@@ -42,9 +42,9 @@ class SessionCommandTest {
         for (String line : out.toString().strip().split("\n")) {
             answers.add(JSON.readTree(line));
         }
-        assertThat(answers).hasSize(2).allSatisfy(answer -> assertThat(answer.get("exit").asInt()).isEqualTo(2));
+        assertThat(answers).hasSize(4).allSatisfy(answer -> assertThat(answer.get("exit").asInt()).isEqualTo(2));
         assertThat(answers.get(0).get("stderr").asText()).contains("a session runs audit, datasets, deletions, runs");
-        assertThat(answers.get(1).get("stderr").asText()).contains("a JSON array of strings");
+        assertThat(answers.subList(1, 4)).allSatisfy(answer -> assertThat(answer.get("stderr").asText()).contains("a JSON array of strings"));
         assertThat(Files.exists(lake.resolve("made"))).as("the refused nightly never ran").isFalse();
     }
 
