@@ -5,7 +5,6 @@ import com.connekz.pipeline.datasets.DatasetSummary;
 import com.connekz.pipeline.datasets.DatasetVersion;
 import com.connekz.pipeline.datasets.Datasets;
 import com.connekz.pipeline.datasets.ExportManifest;
-import com.connekz.pipeline.run.RunContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -39,12 +38,7 @@ final class DatasetsCommand implements Runnable {
         CommandSpec spec;
 
         <T> T withDatasets(String command, Function<Datasets, T> query) {
-            RunContext context = RunSupport.open(common, "datasets " + command, null);
-            try {
-                return query.apply(new Datasets(context.spark(), context.lake()));
-            } finally {
-                RunSupport.release(context.spark());
-            }
+            return RunSupport.ask(common, "datasets " + command, context -> query.apply(new Datasets(context.spark(), context.lake())));
         }
     }
 
