@@ -36,7 +36,7 @@ final class KeyHashes {
             return;
         }
         if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, Math.max(1, Math.min(limit, hashes.length * 2)));
+            hashes = Arrays.copyOf(hashes, Math.min(limit, hashes.length * 2));
         }
         hashes[size++] = XXH64.hashUnsafeBytes(key.getBaseObject(), key.getBaseOffset(), key.numBytes(), SEED);
     }

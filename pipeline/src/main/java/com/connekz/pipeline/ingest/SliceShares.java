@@ -1,5 +1,6 @@
 package com.connekz.pipeline.ingest;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ final class SliceShares {
     /** Each slice's part of {@code budget}, by index, none above {@code budget}. */
     static long[] of(List<LandedSlice> slices, long budget) {
         long[] bytes = slices.stream().mapToLong(SliceShares::bytes).toArray();
-        long total = java.util.Arrays.stream(bytes).sum();
+        long total = Arrays.stream(bytes).sum();
         long[] shares = new long[slices.size()];
         for (int i = 0; i < shares.length; i++) {
             double part = total == 0 ? 1.0 / shares.length : (double) bytes[i] / total;
